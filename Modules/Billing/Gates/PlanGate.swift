@@ -1,0 +1,25 @@
+public import Kernel
+
+/// Plan requirements of the spec: a resource family needs a minimum tier. A trialing tenant passes every gate (the
+/// trial covers any tier); a tenant with no subscription, or a canceled one, passes none.
+public enum PlanGate {
+    public static func allows(_ org: Organization, _ required: PlanTier) -> Bool {
+        switch org.subscriptionStatus {
+        case .trialing: true
+        case .none, .canceled: false
+        case .active, .pastDue: org.planTier >= required
+        }
+    }
+
+    /// 402 `plan_tier_required` with `required`, `current` and `trialing` when the tenant may not use the family.
+    public static func check(_ org: Organization, requires required: PlanTier) throws(DomainError) {
+        guard !allows(org, required) else { return }
+        throw DomainError(
+            .paymentRequired, "plan_tier_required",
+            "This endpoint requires the \(required.rawValue) plan or higher (current: \(org.planTier.rawValue), subscription: \(org.subscriptionStatus.rawValue))",
+            extra: [
+                ("required", .string(required.rawValue)), ("current", .string(org.planTier.rawValue)),
+                ("trialing", .bool(org.subscriptionStatus == .trialing)),
+            ])
+    }
+}

@@ -1,0 +1,141 @@
+import Crypto
+import Foundation
+public import Kernel
+
+/// Issues, revokes and checks API keys and signing secrets.
+///
+/// A presented key is hashed and looked up by its hash in a global index, so finding it costs the same whatever the
+/// key; the stored hash is then compared in constant time. Unknown, malformed and revoked keys are all `nil`, so the
+/// caller answers them alike.
+public struct CredentialStore: Sendable {
+    static let keyPrefix = "rk_live_"
+    static let keyLength = 40
+    static let secretPrefix = "rks_"
+
+    let database: Database
+    let clock: any WallClock
+    let ids: IDGenerator
+
+    public init(database: Database, clock: any WallClock, ids: IDGenerator) {
+        self.database = database
+        self.clock = clock
+        self.ids = ids
+    }
+
+    private static let byHash = Keyspace.global("api-key-hash")
+    private static func keys(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "api-key") }
+    private static func secrets(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "signing-secret") }
+
+    /// Makes a key and returns it with its plaintext, which is never stored and cannot be shown again.
+    public func issueKey(for tenant: TenantID, name: String, scope: APIKeyScope) async throws -> (APIKey, String) {
+        let plaintext = SecretToken.make(prefix: Self.keyPrefix, length: Self.keyLength)
+        let hash = Array(SHA256.hash(data: Array(plaintext.utf8)))
+        let key = APIKey(
+            id: ids.next(), tenant: tenant, name: name, scope: scope, preview: String(plaintext.prefix(12)), hash: hash,
+            createdAt: clock.now(), revokedAt: nil)
+        try await database.write { store, _ in
+            try store.put(.records, Self.keys(tenant).key(key.id), RecordCoding.encode(key))
+            try store.put(.indexes, Self.byHash.key(String(decoding: Self.hex(hash), as: UTF8.self)), tenant.number.bytes + key.id.bytes)
+        }
+        return (key, plaintext)
+    }
+
+    /// Revokes a key at once; `false` when the tenant has no such key.
+    public func revokeKey(_ id: APIKeyID, of tenant: TenantID) async throws -> Bool {
+        let now = clock.now()
+        return try await database.write { store, _ in
+            let recordKey = Self.keys(tenant).key(id)
+            guard let bytes = try store.get(.records, recordKey) else { return false }
+            var key = try RecordCoding.decode(APIKey.self, from: bytes)
+            if key.revokedAt == nil {
+                key.revokedAt = now
+                try store.put(.records, recordKey, RecordCoding.encode(key))
+                try store.delete(.indexes, Self.byHash.key(String(decoding: Self.hex(key.hash), as: UTF8.self)))
+            }
+            return true
+        }
+    }
+
+    public func keys(of tenant: TenantID) throws -> [APIKey] {
+        try database.read { store in
+            var keys: [APIKey] = []
+            try store.scan(.records, prefix: Self.keys(tenant).prefix) { _, value in
+                keys.append(try RecordCoding.decode(APIKey.self, from: value))
+                return true
+            }
+            return keys
+        }
+    }
+
+    /// The credential a bearer token stands for, or `nil` for any token that is not a live key.
+    public func authenticate(_ token: String) throws -> Credential? {
+        guard SecretToken.isWellFormed(token, prefix: Self.keyPrefix, length: Self.keyLength) else { return nil }
+        let hash = Array(SHA256.hash(data: Array(token.utf8)))
+        return try database.read { store in
+            guard let pointer = try store.get(.indexes, Self.byHash.key(String(decoding: Self.hex(hash), as: UTF8.self))),
+                pointer.count == 20, let tenant = TenantID(number: UInt32(bytes: pointer.prefix(4))),
+                let keyID = APIKeyID(bytes: pointer.dropFirst(4)),
+                let record = try store.get(.records, Self.keys(tenant).key(keyID))
+            else { return nil }
+            let key = try RecordCoding.decode(APIKey.self, from: record)
+            guard key.revokedAt == nil, Self.constantTimeEqual(key.hash, hash),
+                let org = try TenantRegistry.organization(tenant, in: store)
+            else { return nil }
+            return Credential(keyID: key.id, scope: key.scope, organization: org)
+        }
+    }
+
+    public func createSigningSecret(for tenant: TenantID) async throws -> SigningSecret {
+        let secret = SigningSecret(
+            id: ids.next(), secret: SecretToken.make(prefix: Self.secretPrefix, length: Self.keyLength), createdAt: clock.now(),
+            revokedAt: nil)
+        try await database.write { store, _ in
+            try store.put(.records, Self.secrets(tenant).key(secret.id), RecordCoding.encode(secret))
+        }
+        return secret
+    }
+
+    public func revokeSigningSecret(_ id: SigningSecretID, of tenant: TenantID) async throws -> Bool {
+        let now = clock.now()
+        return try await database.write { store, _ in
+            let key = Self.secrets(tenant).key(id)
+            guard let bytes = try store.get(.records, key) else { return false }
+            var secret = try RecordCoding.decode(SigningSecret.self, from: bytes)
+            if secret.revokedAt == nil {
+                secret.revokedAt = now
+                try store.put(.records, key, RecordCoding.encode(secret))
+            }
+            return true
+        }
+    }
+
+    /// Every signing secret of the tenant, revoked ones included.
+    public func signingSecrets(of tenant: TenantID) throws -> [SigningSecret] {
+        try database.read { store in
+            var secrets: [SigningSecret] = []
+            try store.scan(.records, prefix: Self.secrets(tenant).prefix) { _, value in
+                secrets.append(try RecordCoding.decode(SigningSecret.self, from: value))
+                return true
+            }
+            return secrets
+        }
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        return bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }
+    }
+}
+
+extension UInt32 {
+    var bytes: [UInt8] { withUnsafeBytes(of: bigEndian) { Array($0) } }
+
+    init(bytes: some Collection<UInt8>) {
+        self = bytes.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+}

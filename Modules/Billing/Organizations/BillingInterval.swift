@@ -1,0 +1,3 @@
+public enum BillingInterval: String, Sendable, Codable, CaseIterable {
+    case monthly = "Monthly", annual = "Annual"
+}

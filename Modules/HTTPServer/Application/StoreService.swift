@@ -1,0 +1,12 @@
+import ServiceLifecycle
+import Storage
+
+/// Keeps the store open while the server runs and closes it (after pending writes commit) on shutdown.
+struct StoreService: Service {
+    let store: LMDBStore
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await store.shutdown()
+    }
+}

@@ -1,0 +1,27 @@
+import Billing
+import Contracts
+import Kernel
+import Programs
+
+/// Every context service of one server, built over one database. The composition root's single list of concrete
+/// types.
+struct VouchServices: Sendable {
+    let database: Database
+    let tenants: TenantRegistry
+    let credentials: CredentialStore
+    let programs: ProgramService
+    let billingState: BillingStateService
+    let homeCurrency: HomeCurrencyService
+
+    init(database: Database, clock: any WallClock) {
+        let ids = IDGenerator(clock: clock)
+        self.database = database
+        tenants = TenantRegistry(database: database, clock: clock, ids: ids)
+        credentials = CredentialStore(database: database, clock: clock, ids: ids)
+        programs = ProgramService(database: database, clock: clock, ids: ids)
+        billingState = BillingStateService(
+            meters: [.campaigns: ProgramUsageMeter(database: database), .teamSeats: APIKeySeatMeter(credentials: credentials)],
+            stripeConnectLinked: { _ in false })
+        homeCurrency = HomeCurrencyService(database: database, clock: clock)
+    }
+}

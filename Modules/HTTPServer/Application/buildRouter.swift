@@ -1,0 +1,32 @@
+import Billing
+import HTTPSupport
+import Hummingbird
+import Kernel
+import Programs
+
+/// Mounts every route. Plan gates per resource family are decided here, in one place.
+func buildRouter(services: VouchServices, configuration: ServerConfiguration, adminToken: String, clock: any WallClock) throws -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+
+    HealthRoutes.add(to: router, database: services.database)
+    let openAPI = try OpenAPIDocument.load()
+    router.get("openapi.json") { _, _ in openAPI }
+
+    let admin = router.group("admin/tenants").add(middleware: AdminAuthMiddleware(token: adminToken))
+    AdminController(tenants: services.tenants, credentials: services.credentials).addRoutes(to: admin)
+
+    let api = router.group("api")
+        .add(
+            middleware: APIAuthMiddleware(
+                credentials: services.credentials,
+                keyLimiter: RateLimiter(limit: configuration.apiRateLimit, window: 60, clock: clock),
+                anonymousLimiter: RateLimiter(limit: configuration.anonymousRateLimit, window: 60, clock: clock))
+        )
+        .group(context: APIRequestContext.self)
+    OrganizationController(billingState: services.billingState, homeCurrency: services.homeCurrency).addRoutes(to: api)
+
+    let programs = api.group("v1/programs").add(middleware: PlanGateMiddleware(.starter))
+    ProgramsController(programs: services.programs).addRoutes(to: programs)
+    return router
+}

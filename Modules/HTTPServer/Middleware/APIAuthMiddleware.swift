@@ -1,0 +1,51 @@
+import Billing
+import Foundation
+import HTTPSupport
+import Hummingbird
+import Kernel
+
+/// Authenticates API requests with `Authorization: Bearer rk_live_…`, checks the key's scope against the one the
+/// method needs (GET/HEAD/OPTIONS read, anything else read_write), and rate-limits per key.
+///
+/// Every answer, error or not, carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`. Requests without a valid key
+/// are limited per client address instead, which also slows down guessing. Unknown, malformed and revoked keys all
+/// get the same 401.
+struct APIAuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    let credentials: CredentialStore
+    let keyLimiter: RateLimiter
+    let anonymousLimiter: RateLimiter
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let credential = try bearerToken(request).flatMap { try credentials.authenticate($0) }
+        let decision =
+            credential.map { keyLimiter.consume("key:\($0.keyID)") } ?? anonymousLimiter.consume("ip:\(context.clientAddress)")
+        var response: Response
+        do {
+            guard decision.allowed else {
+                throw DomainError(.tooManyRequests(retryAfterSeconds: decision.retryAfter), "rate_limited", "Too many requests; retry after \(decision.retryAfter) seconds")
+            }
+            guard let credential else { throw DomainError(.unauthorized, "unauthorized", "Missing or invalid API key") }
+            let required: APIKeyScope = [.get, .head, .options].contains(request.method) ? .read : .readWrite
+            guard credential.scope.satisfies(required) else {
+                throw DomainError(.forbidden, "insufficient_scope", "This endpoint needs an API key with the \(required.rawValue) scope")
+            }
+            context.credential = credential
+            response = try await next(request, context)
+        } catch {
+            response = ErrorRendering.response(for: error, logger: context.logger)
+        }
+        response.headers[.rateLimitLimit] = String(decision.limit)
+        response.headers[.rateLimitRemaining] = String(decision.remaining)
+        return response
+    }
+
+    private func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,22 @@
+public import Logging
+
+/// How a Vouch server runs. `vouch serve` fills it from flags and `VOUCH_*` environment variables.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var dataDirectory = "./data"
+    public var tenantsDirectory = "./tenants"
+    /// The operator's token; when `nil`, one is generated on first start and kept in the data directory.
+    public var adminToken: String?
+    /// The base URL Vouch puts in what it hands out; `http://<host>:<port>` when `nil`.
+    public var publicURL: String?
+    /// Requests per minute per API key.
+    public var apiRateLimit = 1_200
+    /// Requests per minute per client address for calls without a valid key.
+    public var anonymousRateLimit = 120
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+
+    public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
+}

@@ -1,0 +1,27 @@
+public import Hummingbird
+public import Kernel
+
+/// A JSON body with a status, as every API endpoint answers.
+public struct JSONResponse: ResponseGenerator {
+    public let status: HTTPResponse.Status
+    public let body: JSONValue
+    public var headers: HTTPFields
+
+    public init(_ status: HTTPResponse.Status = .ok, _ body: JSONValue, headers: HTTPFields = [:]) {
+        self.status = status
+        self.body = body
+        self.headers = headers
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))
+    }
+}
+
+extension JSONValue: ResponseGenerator {
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try JSONResponse(.ok, self).response(from: request, context: context)
+    }
+}

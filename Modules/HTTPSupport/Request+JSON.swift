@@ -1,0 +1,44 @@
+public import Hummingbird
+public import Kernel
+
+extension Request {
+    /// The largest JSON body an ordinary endpoint accepts.
+    public static let defaultBodyLimit = 1 << 20
+
+    /// Reads the body as JSON: 413 `payload_too_large` past `limit`, 400 `validation_failed` when it is not JSON.
+    public func json(limit: Int = Request.defaultBodyLimit) async throws -> JSONValue {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: limit)
+        } catch {
+            throw DomainError(.payloadTooLarge, "payload_too_large", "Request body is larger than \(limit) bytes")
+        }
+        guard buffer.readableBytes > 0 else {
+            throw DomainError(.badRequest, "validation_failed", "Request body must be a JSON object")
+        }
+        return try JSONValue.parse(buffer.readableBytesView)
+    }
+
+    /// The body as an object reader.
+    public func fields(limit: Int = Request.defaultBodyLimit) async throws -> FieldReader {
+        try FieldReader(try await json(limit: limit))
+    }
+
+    /// A query parameter, `nil` when absent.
+    public func query(_ name: String) -> String? {
+        uri.queryParameters.get(name)
+    }
+
+    /// `take` and `cursor` of a list request.
+    public func pageRequest() throws(DomainError) -> PageRequest {
+        try PageRequest(take: query("take"), cursor: query("cursor"))
+    }
+}
+
+extension RequestContext {
+    /// A path parameter that must be an id; anything else cannot name an existing record, so it is a 404.
+    public func id<Tag>(_ name: String, of _: Tag.Type, what: String) throws(DomainError) -> TypedID<Tag> {
+        guard let raw = parameters.get(name), let id = TypedID<Tag>(raw) else { throw DomainError.notFound(what) }
+        return id
+    }
+}

@@ -1,0 +1,10 @@
+public import Hummingbird
+public import Kernel
+
+/// The request context of routes that act for one tenant. Authentication resolves the tenant before a handler
+/// runs, so handlers get a non-optional `tenant` and every key they build is scoped to it.
+public protocol TenantRequestContext: RequestContext {
+    var tenant: TenantID { get }
+    /// Throws 402 `plan_tier_required` unless the tenant's plan covers `tier`.
+    func requirePlan(_ tier: PlanTier) throws(DomainError)
+}

@@ -1,0 +1,38 @@
+public import Foundation
+import Synchronization
+
+/// Mints UUIDv7 ids (RFC 9562): 48 bits of Unix milliseconds, then a 12-bit counter that keeps ids minted in the
+/// same millisecond strictly increasing, then 62 random bits. Time order is therefore byte order, which is what the
+/// newest-first lists and cursors rely on.
+public final class IDGenerator: Sendable {
+    private struct State { var millis: UInt64 = 0; var counter: UInt16 = 0 }
+    private let clock: any WallClock
+    private let state = Mutex(State())
+
+    public init(clock: any WallClock) { self.clock = clock }
+
+    public func next<Tag>(_: Tag.Type = Tag.self) -> TypedID<Tag> {
+        let now = UInt64(max(0, clock.now().timeIntervalSince1970 * 1000))
+        let (millis, counter) = state.withLock { state -> (UInt64, UInt16) in
+            if now > state.millis {
+                state.millis = now
+                state.counter = UInt16.random(in: 0..<0x400)  // leaves room to count upwards within the millisecond
+            } else if state.counter < 0xFFF {
+                state.counter += 1
+            } else {
+                state.millis += 1  // counter exhausted: borrow the next millisecond rather than repeat an id
+                state.counter = 0
+            }
+            return (state.millis, state.counter)
+        }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index))) }
+        bytes[6] = 0x70 | UInt8(counter >> 8)
+        bytes[7] = UInt8(truncatingIfNeeded: counter)
+        var random = SystemRandomNumberGenerator()
+        let tail = random.next() as UInt64
+        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: tail >> (8 * (15 - index))) }
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)
+        return TypedID(bytes: bytes)!
+    }
+}

@@ -1,0 +1,48 @@
+/// A read view of the store inside one transaction. It is `~Copyable` and lent to a closure, so it cannot be kept,
+/// copied or used after the closure returns: the compiler refuses it.
+public protocol StoreReader: ~Copyable {
+    func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]?
+
+    /// Visits keys that start with `prefix` in order (or in reverse), starting strictly after `after` when given,
+    /// until `visit` returns `false`.
+    func scan(
+        _ table: Table, prefix: StoreKey, after: StoreKey?, reverse: Bool,
+        _ visit: (_ key: StoreKey, _ value: [UInt8]) throws -> Bool
+    ) throws
+}
+
+/// A write view inside the writer's transaction.
+public protocol StoreWriter: StoreReader, ~Copyable {
+    func put(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws
+    /// Stores the value only when the key is absent; `false` when it was already there.
+    func insert(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws -> Bool
+    /// Removes the key; `false` when it was not there.
+    @discardableResult func delete(_ table: Table, _ key: StoreKey) throws -> Bool
+}
+
+/// A write applied by the store's single writer. It may run more than once (when the map grows, the batch it was in
+/// is retried), so it must depend only on what it reads and what it captured.
+public typealias WriteBody<T> = @Sendable (borrowing any StoreWriter & ~Copyable) throws -> T
+
+/// The storage engine as the contexts see it. Reads are short and synchronous; writes are queued to one writer that
+/// commits many at once and answers each after its commit is durable.
+public protocol KeyValueStore: Sendable {
+    func read<T>(_ body: (borrowing any StoreReader & ~Copyable) throws -> T) throws -> T
+    func write<T: Sendable>(_ body: @escaping WriteBody<T>) async throws -> T
+}
+
+extension StoreReader where Self: ~Copyable {
+    public func scan(_ table: Table, prefix: StoreKey, _ visit: (_ key: StoreKey, _ value: [UInt8]) throws -> Bool) throws {
+        try scan(table, prefix: prefix, after: nil, reverse: false, visit)
+    }
+
+    /// Counts the keys under a prefix.
+    public func count(_ table: Table, prefix: StoreKey) throws -> Int {
+        var count = 0
+        try scan(table, prefix: prefix) { _, _ in
+            count += 1
+            return true
+        }
+        return count
+    }
+}

@@ -1,0 +1,82 @@
+public import Foundation
+
+/// A key in the store: a 4-byte big-endian tenant number (0 for global lookups), a collection name ended by a 0 byte,
+/// then the record's own components. Fixed width and terminators make every prefix scan exact: tenant 1 never runs
+/// into tenant 10, collection `program` never into `programs`.
+public struct StoreKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    public static func < (lhs: StoreKey, rhs: StoreKey) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+
+    public func hasPrefix(_ prefix: StoreKey) -> Bool { bytes.starts(with: prefix.bytes) }
+
+    /// The bytes after `prefix`, which this key must start with.
+    public func suffix(after prefix: StoreKey) -> ArraySlice<UInt8> { bytes[prefix.bytes.count...] }
+
+    public var description: String { bytes.map { String($0, radix: 16) }.joined(separator: " ") }
+}
+
+/// One collection of keys of one tenant, or of the global range. Only `Keyspace` builds keys, and it needs a
+/// `TenantID` to do so, so tenant scoping is carried by types.
+public struct Keyspace: Sendable {
+    public let prefix: StoreKey
+
+    private init(tenantNumber: UInt32, collection: String) {
+        precondition(!collection.utf8.contains(0), "collection names cannot contain a 0 byte")
+        var bytes = withUnsafeBytes(of: tenantNumber.bigEndian) { Array($0) }
+        bytes.append(contentsOf: collection.utf8)
+        bytes.append(0)
+        prefix = StoreKey(bytes: bytes)
+    }
+
+    public static func tenant(_ tenant: TenantID, _ collection: String) -> Keyspace {
+        Keyspace(tenantNumber: tenant.number, collection: collection)
+    }
+
+    /// The reserved range for lookups that span tenants (handle → tenant, API-key hash → key, global slugs).
+    public static func global(_ collection: String) -> Keyspace {
+        Keyspace(tenantNumber: 0, collection: collection)
+    }
+
+    public func key(_ components: any KeyComponent...) -> StoreKey {
+        var bytes = prefix.bytes
+        for component in components { component.appendKeyBytes(to: &bytes) }
+        return StoreKey(bytes: bytes)
+    }
+
+    /// All keys from `start` of the given tenant's range: used to export or drop a tenant.
+    public static func wholeTenant(_ tenant: TenantID) -> StoreKey {
+        StoreKey(bytes: withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) })
+    }
+}
+
+/// A part of a key, encoded so that byte order is the natural order.
+public protocol KeyComponent {
+    func appendKeyBytes(to bytes: inout [UInt8])
+}
+
+extension String: KeyComponent {
+    /// UTF-8 and a 0 terminator, so `ab` sorts before `abc` and neither is a prefix match of the other.
+    public func appendKeyBytes(to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: utf8.filter { $0 != 0 })
+        bytes.append(0)
+    }
+}
+
+extension UInt64: KeyComponent {
+    public func appendKeyBytes(to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: bigEndian) { bytes.append(contentsOf: $0) }
+    }
+}
+
+extension UInt32: KeyComponent {
+    public func appendKeyBytes(to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: bigEndian) { bytes.append(contentsOf: $0) }
+    }
+}
+
+extension TypedID: KeyComponent {
+    public func appendKeyBytes(to bytes: inout [UInt8]) { bytes.append(contentsOf: self.bytes) }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Kernel
+
+/// Shapes of program fields.
+enum ProgramValidation {
+    /// `[a-z0-9-]`, 1-64 characters, no leading or trailing hyphen.
+    static func slug(_ value: String) throws(DomainError) -> String {
+        let bytes = Array(value.utf8)
+        let allowed = bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        guard (1...64).contains(bytes.count), allowed, bytes.first != 45, bytes.last != 45 else {
+            throw DomainError.validation("slug", "slug must be 1-64 characters of a-z, 0-9 and '-', not starting or ending with '-'")
+        }
+        return value
+    }
+
+    /// A slug made from a name: `Holiday Promo 2026!` → `holiday-promo-2026`.
+    static func slug(fromName name: String) -> String {
+        var slug = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "program" : String(slug.prefix(56))
+    }
+
+    /// A host name such as `yourapp.com` or `go.yourbrand.com`; a pasted URL is reduced to its host.
+    static func domain(_ value: String, field: String) throws(DomainError) -> String {
+        var host = value.lowercased()
+        if let range = host.range(of: "://") { host = String(host[range.upperBound...]) }
+        if let slash = host.firstIndex(of: "/") { host = String(host[..<slash]) }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let validLabel: (Substring) -> Bool = { label in
+            (1...63).contains(label.count) && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        }
+        guard host.count <= 253, labels.allSatisfy(validLabel), labels.count >= 2 || host == "localhost" else {
+            throw DomainError.validation(field, "\(field) must be a domain name such as yourbrand.com")
+        }
+        return host
+    }
+
+    static func url(_ value: String, field: String) throws(DomainError) -> String {
+        guard let url = URL(string: value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+            throw DomainError.validation(field, "\(field) must be an absolute http(s) URL")
+        }
+        return value
+    }
+
+    /// A decimal with at most two places, as hundredths.
+    static func hundredths(_ value: Double, field: String) throws(DomainError) -> Int64 {
+        let scaled = (value * 100).rounded()
+        guard abs(value * 100 - scaled) < 1e-6 else {
+            throw DomainError.validation(field, "\(field) must have at most 2 decimal places")
+        }
+        return Int64(scaled)
+    }
+}

@@ -1,0 +1,15 @@
+import Contracts
+import Kernel
+
+/// Where programs live in the store.
+enum ProgramKeys {
+    static func records(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "program") }
+    /// Slugs of the tenant's live (not archived) programs → program id. Archiving frees the slug.
+    static func slugs(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "program-slug") }
+    /// Custom domains of every tenant → tenant number and program id: a host names one program in the deployment.
+    static let customDomains = Keyspace.global("program-custom-domain")
+
+    static func domainValue(_ tenant: TenantID, _ id: ProgramID) -> [UInt8] {
+        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) } + id.bytes
+    }
+}

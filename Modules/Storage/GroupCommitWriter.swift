@@ -1,0 +1,191 @@
+import CLMDB
+import Foundation
+import Kernel
+import Synchronization
+
+/// The single writer. Async callers enqueue a body and suspend; one dedicated thread takes everything queued, runs
+/// each body in its own nested transaction under one parent, commits the parent once (one fsync for the batch), and
+/// only then answers each caller. A body that throws loses only its own child transaction.
+///
+/// A dedicated thread rather than an actor: `mdb_txn_commit` blocks on fsync, and LMDB's write lock is unaware of
+/// Swift tasks (STYLE.md §2.9).
+final class GroupCommitWriter: Sendable {
+    private let environment: LMDBEnvironment
+    private let queue = WriteQueue()
+    private let batchLimit: Int
+    private let batches = Atomic<Int>(0)
+    private let writes = Atomic<Int>(0)
+
+    init(environment: LMDBEnvironment, batchLimit: Int) {
+        self.environment = environment
+        self.batchLimit = batchLimit
+        let thread = Thread { [self] in run() }
+        thread.name = "lmdb-writer"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    var committedBatches: Int { batches.load(ordering: .relaxed) }
+    var committedWrites: Int { writes.load(ordering: .relaxed) }
+
+    func submit<T: Sendable>(_ body: @escaping WriteBody<T>) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let write = PendingWrite(
+                apply: { writer in
+                    let value = try body(writer)
+                    return { continuation.resume(returning: value) }
+                },
+                fail: { continuation.resume(throwing: $0) })
+            if !queue.enqueue(write) { continuation.resume(throwing: StoreError.closedStore) }
+        }
+    }
+
+    /// Stops taking writes; the thread commits what is queued, then exits.
+    func finish() { queue.close() }
+
+    func finished() async { await queue.waitUntilStopped() }
+
+    // MARK: The writer thread
+
+    private func run() {
+        while let batch = queue.nextBatch(limit: batchLimit) {
+            commit(batch)
+        }
+        queue.markStopped()
+    }
+
+    private enum Attempt {
+        /// The parent committed (or had nothing to commit): answer each request with its own outcome.
+        case committed([Result<@Sendable () -> Void, any Error>])
+        /// The map is full: grow it and rerun the batch.
+        case mapFull
+        /// Too many dirty pages for one transaction: split the batch.
+        case tooLarge(StoreError)
+        /// Another process grew the map: adopt its size and rerun.
+        case resized
+        /// A child failed to commit, which may have left the parent unusable: fail that request alone, rerun the others.
+        case exclude(Int, StoreError)
+        /// Every request fails with this error.
+        case failed(any Error)
+    }
+
+    private func commit(_ batch: [PendingWrite]) {
+        var batch = batch
+        while true {
+            switch attempt(batch) {
+            case .committed(let outcomes):
+                for (write, outcome) in zip(batch, outcomes) {
+                    switch outcome {
+                    case .success(let answer): answer()
+                    case .failure(let error): write.fail(error)
+                    }
+                }
+                return
+            case .mapFull:
+                do {
+                    try environment.growMap()
+                } catch {
+                    // At the maximum: isolate the request(s) that do not fit rather than fail the others.
+                    guard batch.count > 1, error.code == .mapFull else { return fail(batch, error) }
+                    return split(batch)
+                }
+            case .resized:
+                do { try environment.adoptMapSize() } catch { return fail(batch, error) }
+            case .tooLarge(let error):
+                guard batch.count > 1 else { return fail(batch, error) }
+                return split(batch)
+            case .exclude(let index, let error):
+                batch.remove(at: index).fail(error)
+                if batch.isEmpty { return }
+            case .failed(let error):
+                return fail(batch, error)
+            }
+        }
+    }
+
+    private func split(_ batch: [PendingWrite]) {
+        let middle = batch.count / 2
+        commit(Array(batch[..<middle]))
+        commit(Array(batch[middle...]))
+    }
+
+    private func fail(_ batch: [PendingWrite], _ error: any Error) {
+        for write in batch { write.fail(error) }
+    }
+
+    private func attempt(_ batch: [PendingWrite]) -> Attempt {
+        do {
+            return try environment.withHandle { env in attempt(batch, env) }
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    private func attempt(_ batch: [PendingWrite], _ env: OpaquePointer) -> Attempt {
+        var parent: OpaquePointer?
+        var rc = mdb_txn_begin(env, nil, 0, &parent)
+        if rc == MDB_MAP_RESIZED { return .resized }
+        if rc != MDB_SUCCESS { return classify(rc) }
+
+        let signals = BatchSignals()
+        var outcomes: [Result<@Sendable () -> Void, any Error>] = []
+        outcomes.reserveCapacity(batch.count)
+        var anyCommitted = false
+        for (index, write) in batch.enumerated() {
+            var child: OpaquePointer?
+            rc = mdb_txn_begin(env, parent, 0, &child)
+            if rc != MDB_SUCCESS {
+                signals.note(rc)
+                if !signals.any { outcomes.append(.failure(StoreError(lmdb: rc))) }
+            } else {
+                do {
+                    let answer = try write.apply(
+                        LMDBWriter(transaction: Transaction(child!, environment), batch: signals))
+                    rc = mdb_txn_commit(child)
+                    if rc == MDB_SUCCESS {
+                        outcomes.append(.success(answer))
+                        anyCommitted = true
+                    } else {
+                        // LMDB frees the child, but may have flagged the parent as failed (for instance when the body
+                        // caught an engine error and returned normally): the parent cannot be trusted to commit.
+                        signals.note(rc)
+                        if !signals.any {
+                            mdb_txn_abort(parent)
+                            return .exclude(index, StoreError(lmdb: rc))
+                        }
+                    }
+                } catch {
+                    mdb_txn_abort(child)
+                    outcomes.append(.failure(error))
+                }
+            }
+            if signals.mapFull {
+                mdb_txn_abort(parent)
+                return .mapFull
+            }
+            if signals.transactionFull {
+                mdb_txn_abort(parent)
+                return .tooLarge(StoreError(lmdb: MDB_TXN_FULL))
+            }
+        }
+        guard anyCommitted else {
+            mdb_txn_abort(parent)
+            return .committed(outcomes)
+        }
+        // The one durable commit of the batch. On failure LMDB has already freed the parent.
+        rc = mdb_txn_commit(parent)
+        guard rc == MDB_SUCCESS else { return classify(rc) }
+        batches.add(1, ordering: .relaxed)
+        writes.add(outcomes.count { if case .success = $0 { true } else { false } }, ordering: .relaxed)
+        return .committed(outcomes)
+    }
+
+    private func classify(_ rc: Int32) -> Attempt {
+        switch rc {
+        case MDB_MAP_FULL: .mapFull
+        case MDB_TXN_FULL: .tooLarge(StoreError(lmdb: rc))
+        case MDB_MAP_RESIZED: .resized
+        default: .failed(StoreError(lmdb: rc))
+        }
+    }
+}

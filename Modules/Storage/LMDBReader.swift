@@ -1,0 +1,17 @@
+import Kernel
+
+/// The read view lent to `LMDBStore.read` closures. `~Copyable`, so it cannot escape the transaction it wraps.
+struct LMDBReader: StoreReader, ~Copyable {
+    let transaction: Transaction
+
+    func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]? {
+        try transaction.get(table, key)
+    }
+
+    func scan(
+        _ table: Table, prefix: StoreKey, after: StoreKey?, reverse: Bool,
+        _ visit: (_ key: StoreKey, _ value: [UInt8]) throws -> Bool
+    ) throws {
+        try transaction.scan(table, prefix: prefix, after: after, reverse: reverse, visit)
+    }
+}

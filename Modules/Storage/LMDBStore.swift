@@ -1,0 +1,54 @@
+public import Kernel
+
+/// The LMDB engine behind Kernel's `KeyValueStore`: synchronous reads on the caller's thread, writes through the
+/// group-commit writer. Built once by the composition root; contexts only see the protocol.
+public final class LMDBStore: KeyValueStore {
+    public let environment: LMDBEnvironment
+    private let writer: GroupCommitWriter
+
+    /// Takes ownership of `environment`: `shutdown()` closes it.
+    public init(environment: LMDBEnvironment, batchLimit: Int = 1_000) {
+        self.environment = environment
+        writer = GroupCommitWriter(environment: environment, batchLimit: batchLimit)
+    }
+
+    /// Opens the environment in the directory `path` and starts the writer.
+    public convenience init(path: String, initialMapSize: Int = 64 << 20, maxReaders: Int = 512) throws {
+        self.init(environment: try LMDBEnvironment(path: path, initialMapSize: initialMapSize, maxReaders: maxReaders))
+    }
+
+    deinit {
+        // Without a shutdown, still let the thread drain and exit; it releases the environment, which then closes.
+        writer.finish()
+    }
+
+    public func read<T>(_ body: (borrowing any StoreReader & ~Copyable) throws -> T) throws -> T {
+        try environment.withReadTransaction { txn in
+            // Passed as a temporary: the view exists only for this call and is gone before the abort.
+            try body(LMDBReader(transaction: Transaction(txn, environment)))
+        }
+    }
+
+    /// Queues `body` for the writer and returns once the batch it ran in is durably committed.
+    public func write<T: Sendable>(_ body: @escaping WriteBody<T>) async throws -> T {
+        try await writer.submit(body)
+    }
+
+    /// Answers every write already queued, stops the writer thread, then closes the environment. Writes submitted
+    /// afterwards throw `StoreError.Code.closed`.
+    public func shutdown() async {
+        writer.finish()
+        await writer.finished()
+        environment.close()
+    }
+
+    /// A compacted, consistent copy into the directory `path`, taken while serving.
+    public func backup(to path: String) throws {
+        try environment.backup(to: path)
+    }
+
+    /// How many batches the writer has committed: each is one durable commit (one fsync) for all its writes.
+    public var committedBatches: Int { writer.committedBatches }
+    /// How many write bodies have been committed.
+    public var committedWrites: Int { writer.committedWrites }
+}

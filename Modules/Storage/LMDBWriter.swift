@@ -1,0 +1,56 @@
+import CLMDB
+import Kernel
+
+/// The write view lent to one write body, over that body's own nested transaction.
+///
+/// Besides throwing, it records in `batch` when the whole batch must be rerun (map full) or split (too many dirty
+/// pages): a body may catch the error and carry on, but the batch still has to react.
+struct LMDBWriter: StoreWriter, ~Copyable {
+    let transaction: Transaction
+    let batch: BatchSignals
+
+    func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]? {
+        try transaction.get(table, key)
+    }
+
+    func scan(
+        _ table: Table, prefix: StoreKey, after: StoreKey?, reverse: Bool,
+        _ visit: (_ key: StoreKey, _ value: [UInt8]) throws -> Bool
+    ) throws {
+        try transaction.scan(table, prefix: prefix, after: after, reverse: reverse, visit)
+    }
+
+    func put(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws {
+        _ = try batch.watching { try transaction.put(table, key, value) }
+    }
+
+    func insert(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws -> Bool {
+        try batch.watching { try transaction.put(table, key, value, flags: MDB_NOOVERWRITE) } != MDB_KEYEXIST
+    }
+
+    @discardableResult func delete(_ table: Table, _ key: StoreKey) throws -> Bool {
+        try batch.watching { try transaction.delete(table, key) }
+    }
+}
+
+/// What happened in a batch that concerns the batch rather than one body. Used only on the writer thread.
+final class BatchSignals {
+    private(set) var mapFull = false
+    private(set) var transactionFull = false
+
+    func note(_ rc: Int32) {
+        if rc == MDB_MAP_FULL { mapFull = true }
+        if rc == MDB_TXN_FULL { transactionFull = true }
+    }
+
+    var any: Bool { mapFull || transactionFull }
+
+    func watching<R>(_ operation: () throws -> R) throws -> R {
+        do {
+            return try operation()
+        } catch let error as StoreError {
+            note(error.engineCode)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CLMDB
+import Kernel
+
+/// Lends `bytes` to LMDB as an `MDB_val` for the length of `body`. LMDB only reads the input; on return it may point
+/// the value at its own memory, which callers copy before the transaction ends.
+func withVal<R>(_ bytes: [UInt8], _ body: (inout MDB_val) throws -> R) rethrows -> R {
+    try bytes.withUnsafeBytes { buffer in
+        var val = MDB_val(mv_size: buffer.count, mv_data: UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+        return try body(&val)
+    }
+}
+
+/// As `withVal`, for a key. The length is checked here because LMDB only checks it on writes (a lookup of an
+/// overlong key just finds nothing) and reports empty keys with the same code as overlong ones.
+func withKey<R>(_ key: StoreKey, maxSize: Int, _ body: (inout MDB_val) throws -> R) throws -> R {
+    guard !key.bytes.isEmpty else { throw StoreError(.engine, engineCode: MDB_BAD_VALSIZE, message: "empty key") }
+    guard key.bytes.count <= maxSize else {
+        throw StoreError(.keyTooLong, engineCode: MDB_BAD_VALSIZE, message: "key of \(key.bytes.count) bytes; the limit is \(maxSize)")
+    }
+    return try withVal(key.bytes, body)
+}
+
+extension MDB_val {
+    /// A Swift copy of bytes LMDB owns, so nothing from the map outlives the transaction.
+    var bytes: [UInt8] {
+        guard mv_size > 0, let data = mv_data else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: mv_size))
+    }
+
+    func starts(with prefix: [UInt8]) -> Bool {
+        guard mv_size >= prefix.count else { return false }
+        guard !prefix.isEmpty, let data = mv_data else { return true }
+        return UnsafeRawBufferPointer(start: data, count: prefix.count).elementsEqual(prefix)
+    }
+
+    func equals(_ other: [UInt8]) -> Bool { mv_size == other.count && starts(with: other) }
+}

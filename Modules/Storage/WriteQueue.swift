@@ -1,0 +1,75 @@
+import Foundation
+import Kernel
+
+/// One queued write, with its result type erased so requests of any type share a batch.
+struct PendingWrite: Sendable {
+    /// Runs the body against a writer and returns how to answer the caller if the batch then commits. Called again
+    /// when the batch is rerun.
+    let apply: @Sendable (borrowing any StoreWriter & ~Copyable) throws -> @Sendable () -> Void
+    let fail: @Sendable (any Error) -> Void
+}
+
+/// The hand-off between async callers and the writer thread: a list under a condition variable, because the writer
+/// thread must block while idle and must not be a cooperative-pool thread.
+final class WriteQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: [PendingWrite] = []
+    private var accepting = true
+    private var stopped = false
+    private var stopWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// False when the queue no longer accepts writes.
+    func enqueue(_ write: PendingWrite) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard accepting else { return false }
+        pending.append(write)
+        if pending.count == 1 { condition.signal() }
+        return true
+    }
+
+    /// Everything pending, up to `limit`, waiting while there is none. Nil once closed and drained.
+    func nextBatch(limit: Int) -> [PendingWrite]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.isEmpty && accepting { condition.wait() }
+        if pending.isEmpty { return nil }
+        if pending.count <= limit {
+            defer { pending = [] }
+            return pending
+        }
+        defer { pending.removeFirst(limit) }
+        return Array(pending.prefix(limit))
+    }
+
+    /// Stops accepting writes; those already queued are still drained.
+    func close() {
+        condition.lock()
+        accepting = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Called by the writer thread as it exits.
+    func markStopped() {
+        condition.lock()
+        stopped = true
+        let waiters = stopWaiters
+        stopWaiters = []
+        condition.unlock()
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func waitUntilStopped() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            condition.lock()
+            if stopped {
+                condition.unlock()
+                continuation.resume()
+            } else {
+                stopWaiters.append(continuation)
+                condition.unlock()
+            }
+        }
+    }
+}

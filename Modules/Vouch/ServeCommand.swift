@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import HTTPServer
+import Hummingbird
+import Logging
+
+/// `vouch serve`: runs the server until SIGTERM or SIGINT, then finishes in-flight requests and pending writes.
+/// Each flag falls back to its `VOUCH_*` environment variable, then to the default.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the Vouch server.")
+
+    @Option(help: "Address to listen on (VOUCH_HOST, default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (VOUCH_PORT, default 8080).") var port: Int?
+    @Option(name: .customLong("data-dir"), help: "Directory of the embedded database (VOUCH_DATA_DIR, default ./data).") var dataDirectory: String?
+    @Option(name: .customLong("tenants-dir"), help: "Directory of tenant files applied at start (VOUCH_TENANTS_DIR, default ./tenants).")
+    var tenantsDirectory: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = ServerConfiguration()
+        configuration.host = host ?? environment["VOUCH_HOST"] ?? configuration.host
+        configuration.port = try port ?? environment["VOUCH_PORT"].map { try Self.integer($0, "VOUCH_PORT") } ?? configuration.port
+        configuration.dataDirectory = dataDirectory ?? environment["VOUCH_DATA_DIR"] ?? configuration.dataDirectory
+        configuration.tenantsDirectory = tenantsDirectory ?? environment["VOUCH_TENANTS_DIR"] ?? configuration.tenantsDirectory
+        configuration.adminToken = environment["VOUCH_ADMIN_TOKEN"]
+        configuration.publicURL = environment["VOUCH_PUBLIC_URL"]
+        configuration.apiRateLimit = try environment["VOUCH_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_RATE_LIMIT") } ?? configuration.apiRateLimit
+        if let level = environment["VOUCH_LOG_LEVEL"] {
+            guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("VOUCH_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical") }
+            configuration.logLevel = parsed
+        }
+        let app = try await buildApplication(configuration)
+        try await app.runService()
+    }
+
+    private static func integer(_ value: String, _ name: String) throws -> Int {
+        guard let number = Int(value), number > 0 else { throw ValidationError("\(name) must be a positive integer") }
+        return number
+    }
+}

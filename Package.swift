@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One settings list for every Swift target, built fresh for each (a shared `let` does not take effect, SwiftPM #6597).
+func sharedSettings() -> [SwiftSetting] {
+    [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}
+
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+
+/// A bounded context or shared library under `Modules/<name>`.
+func module(_ name: String, _ dependencies: [Target.Dependency] = [], exclude: [String] = [], resources: [Resource]? = nil) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Modules/\(name)", exclude: exclude, resources: resources, swiftSettings: sharedSettings())
+}
+
+/// The test target of a module, under `Tests/<name>Tests`.
+func tests(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .testTarget(name: "\(name)Tests", dependencies: dependencies, path: "Tests/\(name)Tests", swiftSettings: sharedSettings())
+}
+
+let package = Package(
+    name: "Vouch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vouch", targets: ["Vouch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        module("Kernel", [lifecycle, logging]),
+        module("Contracts", ["Kernel"]),
+        .systemLibrary(name: "CLMDB", path: "Modules/Storage/CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
+        module("Storage", ["Kernel", "CLMDB"], exclude: ["CLMDB"]),
+        module("HTTPSupport", ["Kernel", hummingbird, logging]),
+        module("Billing", ["Kernel", "Contracts", "HTTPSupport", hummingbird, crypto], resources: [.copy("openapi.json")]),
+        module("Programs", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
+        module("HTTPServer", ["Kernel", "Contracts", "Storage", "HTTPSupport", "Billing", "Programs", hummingbird, logging, lifecycle, crypto,
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], resources: [.copy("openapi.json")]),
+        .executableTarget(
+            name: "Vouch", dependencies: ["HTTPServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Modules/Vouch", swiftSettings: sharedSettings()),
+        .executableTarget(name: "StorageCrashWriter", dependencies: ["Kernel", "Storage"], path: "tools/crash-writer", swiftSettings: sharedSettings()),
+
+        tests("Kernel", ["Kernel"]),
+        tests("Storage", ["Storage", "Kernel", "StorageCrashWriter"]),
+        tests("Billing", ["Billing", "Kernel", "Storage"]),
+        tests("Programs", ["Programs", "Kernel", "Storage"]),
+        tests("HTTPServer", ["HTTPServer", "Kernel", hummingbird]),
+        .testTarget(
+            name: "APITests",
+            dependencies: ["HTTPServer", "Kernel", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/APITests", swiftSettings: sharedSettings()),
+    ]
+)
