@@ -57,10 +57,11 @@ let package = Package(
             path: "Modules/Vouch", swiftSettings: sharedSettings()),
         .executableTarget(name: "StorageCrashWriter", dependencies: ["Kernel", "Storage"], path: "tools/crash-writer", swiftSettings: sharedSettings()),
 
-        tests("Kernel", ["Kernel"]),
+        .target(name: "TestSupport", dependencies: ["Kernel", "Storage", logging], path: "Tests/TestSupport", swiftSettings: sharedSettings()),
+        tests("Kernel", ["Kernel", "TestSupport"]),
         tests("Storage", ["Storage", "Kernel", "StorageCrashWriter"]),
-        tests("Billing", ["Billing", "Kernel", "Storage"]),
-        tests("Programs", ["Programs", "Kernel", "Storage"]),
+        tests("Billing", ["Billing", "Kernel", "Contracts", "TestSupport"]),
+        tests("Programs", ["Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("HTTPServer", ["HTTPServer", "Kernel", hummingbird]),
         .testTarget(
             name: "APITests",

@@ -17,8 +17,8 @@ enum AdminToken {
         guard FileManager.default.createFile(atPath: path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
-        print("Generated an admin token (stored in \(path)); use it as 'Authorization: Bearer <token>' on /admin:\n\(token)")
-        fflush(stdout)
+        let notice = "Generated an admin token (stored in \(path)); use it as 'Authorization: Bearer <token>' on /admin:\n\(token)\n"
+        FileHandle.standardOutput.write(Data(notice.utf8))
         logger.notice("generated admin token", metadata: ["path": "\(path)"])
         return token
     }

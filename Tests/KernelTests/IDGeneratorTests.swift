@@ -1,0 +1,33 @@
+import Foundation
+import Kernel
+import Testing
+
+enum WidgetTag {}
+
+@Suite struct IDGeneratorTests {
+    @Test func idsAreVersion7WithTheClockInTheirFirst48Bits() {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000.123))
+        let id: TypedID<WidgetTag> = IDGenerator(clock: clock).next()
+        let bytes = id.bytes
+        #expect(bytes[6] >> 4 == 7)
+        #expect(bytes[8] >> 6 == 0b10)
+        let millis = bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(millis == 1_780_000_000_123)
+    }
+
+    @Test func idsMintedInTheSameMillisecondStillSortInMintingOrder() {
+        let generator = IDGenerator(clock: ManualClock(Date(timeIntervalSince1970: 1_780_000_000)))
+        let ids: [TypedID<WidgetTag>] = (0..<10_000).map { _ in generator.next() }
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func parsingAcceptsOnlyUUIDs() {
+        let id: TypedID<WidgetTag> = IDGenerator(clock: SystemClock()).next()
+        #expect(TypedID<WidgetTag>(id.description) == id)
+        #expect(TypedID<WidgetTag>(id.description.uppercased()) == id)
+        #expect(TypedID<WidgetTag>("123") == nil)
+        #expect(TypedID<WidgetTag>("not-a-uuid-at-all-but-36-characters!") == nil)
+        #expect(id.description == id.description.lowercased())
+    }
+}
