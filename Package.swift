@@ -62,10 +62,13 @@ let package = Package(
         tests("Storage", ["Storage", "Kernel", "StorageCrashWriter"]),
         tests("Billing", ["Billing", "Kernel", "Contracts", "TestSupport"]),
         tests("Programs", ["Programs", "Kernel", "Contracts", "TestSupport"]),
-        tests("HTTPServer", ["HTTPServer", "Kernel", hummingbird]),
+        tests("HTTPServer", ["HTTPServer", "Kernel", "TestSupport", hummingbird]),
         .testTarget(
             name: "APITests",
-            dependencies: ["HTTPServer", "Kernel", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "HTTPServer", "Kernel", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), logging,
+            ],
             path: "Tests/APITests", swiftSettings: sharedSettings()),
     ]
 )

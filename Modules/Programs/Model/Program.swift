@@ -66,6 +66,11 @@ public struct SubAffiliateConfig: Sendable, Codable, Equatable {
     /// Percent × 100.
     public var percentHundredths: Int64
 
+    public init(enabled: Bool, percentHundredths: Int64) {
+        self.enabled = enabled
+        self.percentHundredths = percentHundredths
+    }
+
     public static let off = SubAffiliateConfig(enabled: false, percentHundredths: 0)
 
     public var json: JSONValue {
