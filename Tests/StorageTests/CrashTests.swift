@@ -75,9 +75,9 @@ import Darwin
         return Set(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().compactMap { UInt64($0) })
     }
 
-    /// The products directory holds the writer next to the test binary. On Linux the test binary is the
-    /// `.xctest` executable itself (its directory is `Bundle.main.bundleURL`); on macOS it is a bundle whose
-    /// parent is the products directory.
+    /// SwiftPM puts the writer in the products directory, next to the test binary. On Linux (checked with Swift
+    /// 6.3.1) the test binary is the `.xctest` executable itself: `CommandLine.arguments[0]` is its path and
+    /// `Bundle.main.bundleURL` is the products directory. On macOS the `.xctest` is a bundle inside that directory.
     static func crashWriterURL() -> URL? {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let candidates = [
