@@ -59,7 +59,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Kernel", "Storage", logging], path: "Tests/TestSupport", swiftSettings: sharedSettings()),
         tests("Kernel", ["Kernel", "TestSupport"]),
-        tests("Storage", ["Storage", "Kernel", "StorageCrashWriter"]),
+        tests("Storage", ["Storage", "Kernel", "TestSupport", "StorageCrashWriter"]),
         tests("Billing", ["Billing", "Kernel", "Contracts", "TestSupport"]),
         tests("Programs", ["Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("HTTPServer", ["HTTPServer", "Kernel", "TestSupport", hummingbird]),

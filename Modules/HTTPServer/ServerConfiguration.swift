@@ -17,6 +17,4 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
 
     public init() {}
-
-    public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
 }

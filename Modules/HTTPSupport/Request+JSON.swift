@@ -20,6 +20,9 @@ extension Request {
     }
 
     /// The body as an object reader.
+    ///
+    /// Await it in a statement of its own: passing `try await request.fields()` as an argument to another async call
+    /// crashes the Swift 6.3.1 optimizer in release builds (signal 11 while splitting the handler's coroutine).
     public func fields(limit: Int = Request.defaultBodyLimit) async throws -> FieldReader {
         try FieldReader(try await json(limit: limit))
     }
@@ -37,7 +40,7 @@ extension Request {
 
 extension RequestContext {
     /// A path parameter that must be an id; anything else cannot name an existing record, so it is a 404.
-    public func id<Tag>(_ name: String, of _: Tag.Type, what: String) throws(DomainError) -> TypedID<Tag> {
+    public func id<Tag>(_ name: String, of _: Tag.Type, what: String) throws -> TypedID<Tag> {
         guard let raw = parameters.get(name), let id = TypedID<Tag>(raw) else { throw DomainError.notFound(what) }
         return id
     }

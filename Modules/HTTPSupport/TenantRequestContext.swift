@@ -6,5 +6,5 @@ public import Kernel
 public protocol TenantRequestContext: RequestContext {
     var tenant: TenantID { get }
     /// Throws 402 `plan_tier_required` unless the tenant's plan covers `tier`.
-    func requirePlan(_ tier: PlanTier) throws(DomainError)
+    func requirePlan(_ tier: PlanTier) throws
 }

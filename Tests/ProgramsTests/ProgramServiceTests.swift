@@ -163,13 +163,13 @@ import Testing
             #expect(try service.subAffiliateConfig(testTenant(1), program.id) == .off)
             for bad in ["101", "-1", "100.5"] {
                 let error = await domainError {
-                    _ = try await service.setSubAffiliateConfig(testTenant(1), program.id, body: FieldReader(JSONValue.parse(Array(#"{"enabled":true,"percent":\#(bad)}"#.utf8))))
+                    _ = try await service.setSubAffiliateConfig(testTenant(1), program.id, SubAffiliateChange(FieldReader(JSONValue.parse(Array(#"{"enabled":true,"percent":\#(bad)}"#.utf8)))))
                 }
                 #expect(error?.code == "unsupported_value")
                 #expect(error?.field == "percent")
             }
             let config = try await service.setSubAffiliateConfig(
-                testTenant(1), program.id, body: FieldReader(JSONValue.parse(Array(#"{"enabled":true,"percent":10}"#.utf8))))
+                testTenant(1), program.id, SubAffiliateChange(FieldReader(JSONValue.parse(Array(#"{"enabled":true,"percent":10}"#.utf8)))))
             #expect(config == SubAffiliateConfig(enabled: true, percentHundredths: 1_000))
             #expect(config.json == .object([("enabled", .bool(true)), ("percent", .double(10))]))
         }

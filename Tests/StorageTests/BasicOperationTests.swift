@@ -1,5 +1,6 @@
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 @Suite struct BasicOperationTests {

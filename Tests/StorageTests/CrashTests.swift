@@ -1,6 +1,7 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import StorageCrashWriter
 import Synchronization
 import Testing

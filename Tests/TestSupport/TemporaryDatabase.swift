@@ -3,23 +3,35 @@ public import Kernel
 import Logging
 public import Storage
 
-/// A `Database` over a real LMDB store in a fresh temporary directory, torn down after `body`, so every test has
-/// its own data and tests run in parallel.
+/// A fresh directory under the system temporary directory, removed afterwards, so tests can run in parallel.
+public func withTemporaryDirectory<R>(_ body: (String) async throws -> R) async throws -> R {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-test-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try await body(path)
+}
+
+/// An `LMDBStore` in a temporary directory, shut down after `body` whether it throws or not.
+public func withTemporaryStore<R>(initialMapSize: Int = 64 << 20, _ body: (LMDBStore, String) async throws -> R) async throws -> R {
+    try await withTemporaryDirectory { path in
+        let store = try LMDBStore(path: path, initialMapSize: initialMapSize)
+        do {
+            let result = try await body(store, path)
+            await store.shutdown()
+            return result
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+}
+
+/// A `Database` over a real LMDB store in a temporary directory.
 public func withTemporaryDatabase<R>(
     clock: any WallClock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000)),
     _ body: (Database, LMDBStore) async throws -> R
 ) async throws -> R {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-test-\(UUID())").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let store = try LMDBStore(path: path)
-    let database = Database(engine: store, bus: EventBus(logger: Logger(label: "test")))
-    do {
-        let result = try await body(database, store)
-        await store.shutdown()
-        return result
-    } catch {
-        await store.shutdown()
-        throw error
+    try await withTemporaryStore { store, _ in
+        try await body(Database(engine: store, bus: EventBus(logger: Logger(label: "test"))), store)
     }
 }
 

@@ -25,7 +25,8 @@ public struct OrganizationController<Context: OrganizationRequestContext>: Senda
         api.get("billing/state") { _, context in try billingState.state(of: context.organization) }
         api.get("v1/settings/home-currency") { _, context in homeCurrency.current(context.organization) }
         api.put("v1/settings/home-currency") { request, context in
-            try await homeCurrency.change(context.organization, body: try await request.fields())
+            let body = try await request.fields()
+            return try await homeCurrency.change(context.organization, body: body)
         }
     }
 }

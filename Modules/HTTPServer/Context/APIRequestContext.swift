@@ -19,7 +19,7 @@ struct APIRequestContext: ChildRequestContext, OrganizationRequestContext {
     var tenant: TenantID { credential.tenant }
     var organization: Organization { credential.organization }
 
-    func requirePlan(_ tier: PlanTier) throws(DomainError) {
+    func requirePlan(_ tier: PlanTier) throws {
         try PlanGate.check(credential.organization, requires: tier)
     }
 }

@@ -6,7 +6,7 @@ import Synchronization
 /// subscribers run after commit, one event at a time in commit order, on the bus's own task.
 ///
 /// The buffer between commit and subscribers is bounded: when subscribers fall that far behind, further events are
-/// dropped for them and counted, rather than growing memory without limit. Durable follow-up work belongs in an
+/// dropped for them and logged, rather than growing memory without limit. Durable follow-up work belongs in an
 /// outbox written by a projector, not in a subscriber.
 public final class EventBus: Service {
     public typealias Subscriber = @Sendable (any DomainEvent) async -> Void
@@ -15,7 +15,6 @@ public final class EventBus: Service {
     private let subscriberList = Mutex<[Subscriber]>([])
     private let stream: AsyncStream<[any DomainEvent]>
     private let continuation: AsyncStream<[any DomainEvent]>.Continuation
-    private let dropped = Atomic<Int>(0)
     private let logger: Logger
 
     public init(bufferedBatches: Int = 10_000, logger: Logger) {
@@ -42,13 +41,9 @@ public final class EventBus: Service {
     public func deliver(_ events: [any DomainEvent]) {
         guard !events.isEmpty else { return }
         if case .dropped = continuation.yield(events) {
-            dropped.add(events.count, ordering: .relaxed)
             logger.warning("event bus buffer full; events dropped for subscribers", metadata: ["count": "\(events.count)"])
         }
     }
-
-    /// Events that subscribers never saw because the buffer was full.
-    public var droppedCount: Int { dropped.load(ordering: .relaxed) }
 
     /// Stops accepting events; `run` returns once the buffered ones are delivered.
     public func finish() { continuation.finish() }

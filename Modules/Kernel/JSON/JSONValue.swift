@@ -35,7 +35,6 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
-    public var isNull: Bool { self == .null }
 
     /// A short name of the JSON type, for error messages.
     public var typeName: String {

@@ -8,8 +8,6 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         self.currency = currency
     }
 
-    public static func zero(_ currency: Currency) -> Money { Money(minorUnits: 0, currency: currency) }
-
     /// Adds two amounts of the same currency; mixing currencies is a programming error.
     public static func + (lhs: Money, rhs: Money) -> Money {
         precondition(lhs.currency == rhs.currency, "cannot add \(lhs.currency) to \(rhs.currency)")

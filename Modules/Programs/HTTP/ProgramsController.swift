@@ -26,7 +26,8 @@ public struct ProgramsController<Context: TenantRequestContext>: Sendable {
             return try programs.list(context.tenant, page: try request.pageRequest(), includeArchived: includeArchived).json(\.json)
         }
         group.post { request, context in
-            JSONResponse(.created, try await programs.create(context.tenant, ProgramChanges(try await request.fields())).json)
+            let changes = try ProgramChanges(try await request.fields())
+            return JSONResponse(.created, try await programs.create(context.tenant, changes).json)
         }
         group.get(":id") { _, context in
             guard let program = try programs.program(context.tenant, try Self.id(context)) else { throw DomainError.notFound("Program") }
@@ -34,23 +35,26 @@ public struct ProgramsController<Context: TenantRequestContext>: Sendable {
         }
         group.patch(":id") { request, context in
             let id = try Self.id(context)
-            return try await programs.update(context.tenant, id, ProgramChanges(try await request.fields())).json
+            let changes = try ProgramChanges(try await request.fields())
+            return try await programs.update(context.tenant, id, changes).json
         }
         group.delete(":id") { _, context in
             try await programs.archive(context.tenant, try Self.id(context))
             return Response(status: .noContent)
         }
         group.get(":id/sub-affiliate-config") { _, context in
-            try programs.subAffiliateConfig(context.tenant, try Self.id(context)).json
+            let id = try Self.id(context)
+            return try programs.subAffiliateConfig(context.tenant, id).json
         }
         group.put(":id/sub-affiliate-config") { request, context in
             try context.requirePlan(.pro)
             let id = try Self.id(context)
-            return try await programs.setSubAffiliateConfig(context.tenant, id, body: try await request.fields()).json
+            let change = try SubAffiliateChange(try await request.fields())
+            return try await programs.setSubAffiliateConfig(context.tenant, id, change).json
         }
     }
 
-    private static func id(_ context: Context) throws(DomainError) -> ProgramID {
+    private static func id(_ context: Context) throws -> ProgramID {
         try context.id("id", of: ProgramTag.self, what: "Program")
     }
 

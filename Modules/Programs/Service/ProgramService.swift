@@ -99,22 +99,12 @@ public struct ProgramService: Sendable {
         return program.subAffiliate
     }
 
-    /// Sets the sub-affiliate override; keys not sent keep their value. A percent outside [0, 100] is a 400
-    /// `unsupported_value`.
-    public func setSubAffiliateConfig(_ tenant: TenantID, _ id: ProgramID, body: FieldReader) async throws -> SubAffiliateConfig {
-        let enabled = try body.bool("enabled")
-        let percent = try body.number("percent", in: -Double.infinity...Double.infinity)
-        if let value = percent.value, !(0...100).contains(value) {
-            throw DomainError(.badRequest, "unsupported_value", "percent must be between 0 and 100", field: "percent")
-        }
-        if case .null = percent { throw DomainError.validation("percent", "percent cannot be null") }
-        if case .null = enabled { throw DomainError.validation("enabled", "enabled cannot be null") }
-        let hundredths = try percent.value.map { (v) throws(DomainError) in try ProgramValidation.hundredths(v, field: "percent") }
+    /// Sets the sub-affiliate override.
+    public func setSubAffiliateConfig(_ tenant: TenantID, _ id: ProgramID, _ change: SubAffiliateChange) async throws -> SubAffiliateConfig {
         let now = clock.now()
         return try await database.write { store, events in
             var program = try Self.existing(tenant, id, in: store)
-            program.subAffiliate = SubAffiliateConfig(
-                enabled: enabled.value ?? program.subAffiliate.enabled, percentHundredths: hundredths ?? program.subAffiliate.percentHundredths)
+            program.subAffiliate = change.apply(to: program.subAffiliate)
             program.updatedAt = now
             try store.put(.records, ProgramKeys.records(tenant).key(id), RecordCoding.encode(program))
             events.record(
