@@ -14,11 +14,11 @@ struct BillingFixture {
         let clock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000))
         try await withTemporaryDatabase(clock: clock) { database, _ in
             let ids = IDGenerator(clock: clock)
+            let tenants = TenantRegistry(database: database, clock: clock, ids: ids)
             try await body(
                 BillingFixture(
-                    clock: clock, tenants: TenantRegistry(database: database, clock: clock, ids: ids),
-                    credentials: CredentialStore(database: database, clock: clock, ids: ids),
-                    homeCurrency: HomeCurrencyService(database: database, clock: clock)))
+                    clock: clock, tenants: tenants, credentials: CredentialStore(database: database, clock: clock, ids: ids, tenants: tenants),
+                    homeCurrency: HomeCurrencyService(database: database, clock: clock, tenants: tenants)))
         }
     }
 

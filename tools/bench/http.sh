@@ -12,9 +12,10 @@ port=${VOUCH_BENCH_PORT:-18181}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 
 tools/setup.sh
-swift build -c release --product vouch >/dev/null
 data=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
+swift build -c release --product vouch >"$data/build.log" 2>&1 || { grep -E "error" "$data/build.log" >&2; exit 1; }
+server=
+trap '[ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }; rm -rf "$data"' EXIT
 VOUCH_PORT=$port VOUCH_DATA_DIR=$data/db VOUCH_TENANTS_DIR=$data/none VOUCH_ADMIN_TOKEN=bench VOUCH_RATE_LIMIT=1000000000 \
   VOUCH_LOG_LEVEL=error .build/release/vouch serve >"$data/server.log" 2>&1 &
 server=$!

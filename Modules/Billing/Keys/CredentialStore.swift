@@ -15,11 +15,14 @@ public struct CredentialStore: Sendable {
     let database: Database
     let clock: any WallClock
     let ids: IDGenerator
+    let tenants: TenantRegistry
+    private let decodedKeys = DecodedRecordCache<APIKey>()
 
-    public init(database: Database, clock: any WallClock, ids: IDGenerator) {
+    public init(database: Database, clock: any WallClock, ids: IDGenerator, tenants: TenantRegistry) {
         self.database = database
         self.clock = clock
         self.ids = ids
+        self.tenants = tenants
     }
 
     private static let byHash = Keyspace.global("api-key-hash")
@@ -77,9 +80,9 @@ public struct CredentialStore: Sendable {
                 let keyID = APIKeyID(bytes: pointer.dropFirst(4)),
                 let record = try store.get(.records, Self.keys(tenant).key(keyID))
             else { return nil }
-            let key = try RecordCoding.decode(APIKey.self, from: record)
+            let key = try decodedKeys.decode(record)
             guard key.revokedAt == nil, Self.constantTimeEqual(key.hash, hash),
-                let org = try TenantRegistry.organization(tenant, in: store)
+                let org = try tenants.organization(tenant, in: store)
             else { return nil }
             return Credential(keyID: key.id, scope: key.scope, organization: org)
         }

@@ -7,6 +7,7 @@ public struct TenantRegistry: Sendable {
     let database: Database
     let clock: any WallClock
     let ids: IDGenerator
+    private let decoded = DecodedRecordCache<Organization>()
 
     public init(database: Database, clock: any WallClock, ids: IDGenerator) {
         self.database = database
@@ -49,7 +50,7 @@ public struct TenantRegistry: Sendable {
     public func update(handle: String, _ changes: OrganizationChanges) async throws -> Organization {
         let now = clock.now()
         return try await database.write { store, _ in
-            guard let current = try Self.organization(handle: handle, in: store) else { throw DomainError.notFound("Tenant") }
+            guard let current = try organization(handle: handle, in: store) else { throw DomainError.notFound("Tenant") }
             var org = current
             try changes.apply(to: &org, now: now)
             var unchanged = org
@@ -62,11 +63,11 @@ public struct TenantRegistry: Sendable {
     }
 
     public func organization(handle: String) throws -> Organization? {
-        try database.read { store in try Self.organization(handle: handle, in: store) }
+        try database.read { store in try organization(handle: handle, in: store) }
     }
 
     public func organization(_ tenant: TenantID) throws -> Organization? {
-        try database.read { store in try Self.organization(tenant, in: store) }
+        try database.read { store in try organization(tenant, in: store) }
     }
 
     /// Every tenant, in handle order.
@@ -74,7 +75,7 @@ public struct TenantRegistry: Sendable {
         try database.read { store in
             var orgs: [Organization] = []
             try store.scan(.indexes, prefix: OrganizationKeys.byHandle.prefix) { _, value in
-                if let tenant = OrganizationKeys.tenant(fromHandleValue: value), let org = try Self.organization(tenant, in: store) {
+                if let tenant = OrganizationKeys.tenant(fromHandleValue: value), let org = try organization(tenant, in: store) {
                     orgs.append(org)
                 }
                 return true
@@ -83,14 +84,14 @@ public struct TenantRegistry: Sendable {
         }
     }
 
-    static func organization(handle: String, in store: borrowing some StoreReader & ~Copyable) throws -> Organization? {
+    func organization(handle: String, in store: borrowing some StoreReader & ~Copyable) throws -> Organization? {
         guard let value = try store.get(.indexes, OrganizationKeys.byHandle.key(handle)),
             let tenant = OrganizationKeys.tenant(fromHandleValue: value)
         else { return nil }
         return try organization(tenant, in: store)
     }
 
-    static func organization(_ tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> Organization? {
-        try store.get(.records, OrganizationKeys.profile(tenant)).map { try RecordCoding.decode(Organization.self, from: $0) }
+    func organization(_ tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> Organization? {
+        try store.get(.records, OrganizationKeys.profile(tenant)).map(decoded.decode)
     }
 }

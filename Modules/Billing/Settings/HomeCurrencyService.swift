@@ -6,10 +6,12 @@ public import Kernel
 public struct HomeCurrencyService: Sendable {
     let database: Database
     let clock: any WallClock
+    let tenants: TenantRegistry
 
-    public init(database: Database, clock: any WallClock) {
+    public init(database: Database, clock: any WallClock, tenants: TenantRegistry) {
         self.database = database
         self.clock = clock
+        self.tenants = tenants
     }
 
     public func current(_ org: Organization) -> JSONValue {
@@ -28,8 +30,9 @@ public struct HomeCurrencyService: Sendable {
         let currency = try ProfileValidation.currency(code, field: "homeCurrency")
         let now = clock.now()
         let tenant = org.tenant
+        let tenants = self.tenants
         let updated = try await database.write { store, events -> (Organization, Bool) in
-            guard var org = try TenantRegistry.organization(tenant, in: store) else { throw DomainError.notFound("Organization") }
+            guard var org = try tenants.organization(tenant, in: store) else { throw DomainError.notFound("Organization") }
             guard org.homeCurrency != currency else { return (org, false) }
             events.record(HomeCurrencyChanged(tenant: tenant, from: org.homeCurrency, to: currency, at: now))
             org.homeCurrency = currency

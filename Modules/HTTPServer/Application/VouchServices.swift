@@ -17,11 +17,11 @@ struct VouchServices: Sendable {
         let ids = IDGenerator(clock: clock)
         self.database = database
         tenants = TenantRegistry(database: database, clock: clock, ids: ids)
-        credentials = CredentialStore(database: database, clock: clock, ids: ids)
+        credentials = CredentialStore(database: database, clock: clock, ids: ids, tenants: tenants)
         programs = ProgramService(database: database, clock: clock, ids: ids)
         billingState = BillingStateService(
             meters: [.campaigns: ProgramUsageMeter(database: database), .teamSeats: APIKeySeatMeter(credentials: credentials)],
             stripeConnectLinked: { _ in false })
-        homeCurrency = HomeCurrencyService(database: database, clock: clock)
+        homeCurrency = HomeCurrencyService(database: database, clock: clock, tenants: tenants)
     }
 }

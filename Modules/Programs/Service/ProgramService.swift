@@ -7,6 +7,7 @@ public struct ProgramService: Sendable {
     let database: Database
     let clock: any WallClock
     let ids: IDGenerator
+    private let decoded = DecodedRecordCache<Program>()
 
     public init(database: Database, clock: any WallClock, ids: IDGenerator) {
         self.database = database
@@ -18,21 +19,21 @@ public struct ProgramService: Sendable {
     public func list(_ tenant: TenantID, page: PageRequest, includeArchived: Bool = false) throws -> Page<Program> {
         try database.read { store in
             try store.page(.records, in: ProgramKeys.records(tenant), request: page) { value in
-                let program = try RecordCoding.decode(Program.self, from: value)
+                let program = try decoded.decode(value)
                 return includeArchived || program.archivedAt == nil ? program : nil
             }
         }
     }
 
     public func program(_ tenant: TenantID, _ id: ProgramID) throws -> Program? {
-        try database.read { store in try Self.program(tenant, id, in: store) }
+        try database.read { store in try program(tenant, id, in: store) }
     }
 
     /// The live program with this slug.
     public func program(_ tenant: TenantID, slug: String) throws -> Program? {
         try database.read { store in
             guard let id = try store.get(.indexes, ProgramKeys.slugs(tenant).key(slug)).flatMap(ProgramID.init(bytes:)) else { return nil }
-            return try Self.program(tenant, id, in: store)
+            return try program(tenant, id, in: store)
         }
     }
 
@@ -66,7 +67,7 @@ public struct ProgramService: Sendable {
     public func update(_ tenant: TenantID, _ id: ProgramID, _ changes: ProgramChanges) async throws -> Program {
         let now = clock.now()
         return try await database.write { store, events in
-            let current = try Self.existing(tenant, id, in: store)
+            let current = try existing(tenant, id, in: store)
             guard current.archivedAt == nil else {
                 throw DomainError.conflict("program_archived", "An archived program cannot be changed")
             }
@@ -84,7 +85,7 @@ public struct ProgramService: Sendable {
     public func archive(_ tenant: TenantID, _ id: ProgramID) async throws {
         let now = clock.now()
         try await database.write { store, events in
-            var program = try Self.existing(tenant, id, in: store)
+            var program = try existing(tenant, id, in: store)
             guard program.archivedAt == nil else { return }
             try Self.release(program, tenant, in: store)
             program.archivedAt = now
@@ -103,7 +104,7 @@ public struct ProgramService: Sendable {
     public func setSubAffiliateConfig(_ tenant: TenantID, _ id: ProgramID, _ change: SubAffiliateChange) async throws -> SubAffiliateConfig {
         let now = clock.now()
         return try await database.write { store, events in
-            var program = try Self.existing(tenant, id, in: store)
+            var program = try existing(tenant, id, in: store)
             program.subAffiliate = change.apply(to: program.subAffiliate)
             program.updatedAt = now
             try store.put(.records, ProgramKeys.records(tenant).key(id), RecordCoding.encode(program))
@@ -117,11 +118,11 @@ public struct ProgramService: Sendable {
 
     // MARK: Storage
 
-    static func program(_ tenant: TenantID, _ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> Program? {
-        try store.get(.records, ProgramKeys.records(tenant).key(id)).map { try RecordCoding.decode(Program.self, from: $0) }
+    private func program(_ tenant: TenantID, _ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> Program? {
+        try store.get(.records, ProgramKeys.records(tenant).key(id)).map(decoded.decode)
     }
 
-    private static func existing(_ tenant: TenantID, _ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> Program {
+    private func existing(_ tenant: TenantID, _ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> Program {
         guard let program = try program(tenant, id, in: store) else { throw DomainError.notFound("Program") }
         return program
     }
