@@ -1,5 +1,5 @@
 public import Hummingbird
-public import Kernel
+import Kernel
 public import Logging
 
 /// Turns any error into the spec's envelope `{ "error", "message", "field" }` with the right status. Expected

@@ -19,6 +19,6 @@ public func buildApplication(_ configuration: ServerConfiguration, clock: any Wa
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vouch"),
         logger: logger)
-    app.addServices(StoreService(store: engine), bus)
+    app.addServices(StoreService(store: engine, logger: logger), bus)
     return app
 }

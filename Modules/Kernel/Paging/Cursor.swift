@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// An opaque position in a list: base64url of a versioned position string. Clients pass `nextCursor` back as is.
 public struct Cursor: Sendable, Equatable {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Low-volume records are stored as a one-byte format version followed by JSON, so a format can evolve while old
 /// records stay readable.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A key in the store: a 4-byte big-endian tenant number (0 for global lookups), a collection name ended by a 0 byte,
 /// then the record's own components. Fixed width and terminators make every prefix scan exact: tenant 1 never runs

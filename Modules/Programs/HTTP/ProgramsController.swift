@@ -1,4 +1,4 @@
-public import Contracts
+import Contracts
 public import Hummingbird
 public import HTTPSupport
 import Kernel
