@@ -49,7 +49,8 @@ let package = Package(
         module("HTTPSupport", ["Kernel", hummingbird, logging]),
         module("Billing", ["Kernel", "Contracts", "HTTPSupport", hummingbird, crypto], resources: [.copy("openapi.json")]),
         module("Programs", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
-        module("HTTPServer", ["Kernel", "Contracts", "Storage", "HTTPSupport", "Billing", "Programs", hummingbird, logging, lifecycle, crypto,
+        module("Affiliates", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
+        module("HTTPServer", ["Kernel", "Contracts", "Storage", "HTTPSupport", "Billing", "Programs", "Affiliates", hummingbird, logging, lifecycle, crypto,
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),
         .executableTarget(
@@ -62,6 +63,7 @@ let package = Package(
         tests("Storage", ["Storage", "Kernel", "TestSupport", "StorageCrashWriter"]),
         tests("Billing", ["Billing", "Kernel", "Contracts", "TestSupport"]),
         tests("Programs", ["Programs", "Kernel", "Contracts", "TestSupport"]),
+        tests("Affiliates", ["Affiliates", "Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("HTTPServer", ["HTTPServer", "Kernel", "TestSupport", hummingbird]),
         .testTarget(
             name: "APITests",

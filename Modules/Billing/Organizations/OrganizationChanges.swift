@@ -21,7 +21,7 @@ public struct OrganizationChanges: Sendable {
 
     public init(_ body: FieldReader) throws(DomainError) {
         name = try body.string("name", maxLength: 200)
-        billingEmail = try body.string("billingEmail").map { (v) throws(DomainError) in try ProfileValidation.email(v, field: "billingEmail") }
+        billingEmail = try body.string("billingEmail").map { (v) throws(DomainError) in try EmailAddress.normalized(v, field: "billingEmail") }
         timezone = try body.string("timezone", maxLength: 64).map { (v) throws(DomainError) in try ProfileValidation.timezone(v) }
         primaryBrandColor = try body.string("primaryBrandColor").map { (v) throws(DomainError) in try ProfileValidation.color(v) }
         logoUrl = try body.string("logoUrl", maxLength: 2048).map { (v) throws(DomainError) in try ProfileValidation.url(v, field: "logoUrl") }

@@ -6,21 +6,11 @@ enum ProfileValidation {
     static let reservedHandles: Set<String> = ["admin", "api", "app", "www", "static", "assets", "healthz", "readyz", "metrics"]
 
     static func handle(_ value: String) throws(DomainError) -> String {
-        let bytes = Array(value.utf8)
-        let allowed = bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
-        guard (2...63).contains(bytes.count), allowed, bytes.first != 45, bytes.last != 45 else {
+        guard Slug.isWellFormed(value, lengths: 2...63) else {
             throw DomainError.validation("handle", "handle must be 2-63 characters of a-z, 0-9 and '-', not starting or ending with '-'")
         }
         guard !reservedHandles.contains(value) else { throw DomainError.validation("handle", "handle '\(value)' is reserved") }
         return value
-    }
-
-    static func email(_ value: String, field: String) throws(DomainError) -> String {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            !value.contains(where: \.isWhitespace), value.count <= 254
-        else { throw DomainError.validation(field, "\(field) must be an email address") }
-        return value.lowercased()
     }
 
     static func timezone(_ value: String) throws(DomainError) -> String {

@@ -1,3 +1,4 @@
+import Affiliates
 import Billing
 import Contracts
 import Kernel
@@ -10,6 +11,7 @@ struct VouchServices: Sendable {
     let tenants: TenantRegistry
     let credentials: CredentialStore
     let programs: ProgramService
+    let affiliates: AffiliateService
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
@@ -19,8 +21,12 @@ struct VouchServices: Sendable {
         tenants = TenantRegistry(database: database, clock: clock, ids: ids)
         credentials = CredentialStore(database: database, clock: clock, ids: ids, tenants: tenants)
         programs = ProgramService(database: database, clock: clock, ids: ids)
+        affiliates = AffiliateService(database: database, clock: clock, ids: ids, programs: programs)
         billingState = BillingStateService(
-            meters: [.campaigns: ProgramUsageMeter(database: database), .teamSeats: APIKeySeatMeter(credentials: credentials)],
+            meters: [
+                .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),
+                .teamSeats: APIKeySeatMeter(credentials: credentials),
+            ],
             stripeConnectLinked: { _ in false })
         homeCurrency = HomeCurrencyService(database: database, clock: clock, tenants: tenants)
     }

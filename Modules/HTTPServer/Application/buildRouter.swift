@@ -1,3 +1,4 @@
+import Affiliates
 import Billing
 import HTTPSupport
 import Hummingbird
@@ -28,5 +29,8 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
 
     let programs = api.group("v1/programs").add(middleware: PlanGateMiddleware(.starter))
     ProgramsController(programs: services.programs).addRoutes(to: programs)
+
+    let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
+    AffiliatesController(affiliates: services.affiliates).addRoutes(to: affiliates)
     return router
 }

@@ -1,3 +1,4 @@
+import Affiliates
 import Billing
 import Foundation
 import Kernel
@@ -7,7 +8,7 @@ import Programs
 /// health and admin-free routes) merged with the fragment each context ships beside its routes.
 enum OpenAPIDocument {
     static func load() throws -> JSONValue {
-        let fragments = try [Bundle.module, BillingResources.bundle, ProgramsResources.bundle].map { bundle in
+        let fragments = try [Bundle.module, BillingResources.bundle, ProgramsResources.bundle, AffiliatesResources.bundle].map { bundle in
             guard let url = bundle.url(forResource: "openapi", withExtension: "json") else {
                 throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "openapi.json in \(bundle.bundlePath)"])
             }

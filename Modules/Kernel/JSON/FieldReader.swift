@@ -56,6 +56,25 @@ public struct FieldReader: Sendable {
         }
     }
 
+    /// An array of strings, each trimmed, empty ones refused, duplicates dropped (first kept).
+    public func strings(_ key: String, maxCount: Int, maxLength: Int) throws(DomainError) -> Field<[String]> {
+        try raw(key).map { (value) throws(DomainError) -> [String] in
+            guard case .array(let items) = value else { throw Self.typeError(key, "an array of strings", value) }
+            guard items.count <= maxCount else { throw DomainError.validation(key, "\(key) may hold at most \(maxCount) entries") }
+            var seen: Set<String> = []
+            var result: [String] = []
+            for item in items {
+                guard case .string(let text) = item else { throw Self.typeError(key, "an array of strings", item) }
+                let trimmed = text.trimmingWhitespace()
+                guard !trimmed.isEmpty, trimmed.count <= maxLength else {
+                    throw DomainError.validation(key, "each \(key) entry must be 1-\(maxLength) characters")
+                }
+                if seen.insert(trimmed).inserted { result.append(trimmed) }
+            }
+            return result
+        }
+    }
+
     /// One of an enum's spellings, exactly as written (case-sensitive).
     public func oneOf<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(DomainError) -> Field<E> where E.RawValue == String {
         try raw(key).map { (value) throws(DomainError) -> E in

@@ -1,3 +1,4 @@
+public import Contracts
 public import Kernel
 
 /// The program fields a create or PATCH request sent, each already validated on its own. Cross-field rules are

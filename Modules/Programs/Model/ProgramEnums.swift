@@ -1,8 +1,3 @@
-/// How a program's default commission is expressed.
-public enum CommissionType: String, Sendable, Codable, CaseIterable {
-    case percentage = "Percentage", fixed = "Fixed"
-}
-
 /// What earns a commission. `Cpa`, `RevShare` and `Hybrid` are legacy spellings, still accepted and kept as sent,
 /// that behave like `Cps`.
 public enum CommissionModel: String, Sendable, Codable, CaseIterable {

@@ -5,9 +5,7 @@ import Kernel
 enum ProgramValidation {
     /// `[a-z0-9-]`, 1-64 characters, no leading or trailing hyphen.
     static func slug(_ value: String) throws(DomainError) -> String {
-        let bytes = Array(value.utf8)
-        let allowed = bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
-        guard (1...64).contains(bytes.count), allowed, bytes.first != 45, bytes.last != 45 else {
+        guard Slug.isWellFormed(value, lengths: 1...64) else {
             throw DomainError.validation("slug", "slug must be 1-64 characters of a-z, 0-9 and '-', not starting or ending with '-'")
         }
         return value
@@ -15,16 +13,8 @@ enum ProgramValidation {
 
     /// A slug made from a name: `Holiday Promo 2026!` → `holiday-promo-2026`.
     static func slug(fromName name: String) -> String {
-        var slug = ""
-        for scalar in name.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return slug.isEmpty ? "program" : String(slug.prefix(56))
+        let slug = Slug.make(from: name, maxLength: 56)
+        return slug.isEmpty ? "program" : slug
     }
 
     /// A host name such as `yourapp.com` or `go.yourbrand.com`; a pasted URL is reduced to its host.

@@ -172,3 +172,11 @@ public struct ProgramUsageMeter: UsageMeter {
         Int64(try database.read { store in try store.count(.indexes, prefix: ProgramKeys.slugs(tenant).prefix) })
     }
 }
+
+extension ProgramService: ProgramDirectory {
+    public func programSummary(_ tenant: TenantID, _ id: ProgramID) throws -> ProgramSummary? {
+        try program(tenant, id).map {
+            ProgramSummary(id: $0.id, name: $0.name, slug: $0.slug, isActive: $0.isActive, isArchived: $0.archivedAt != nil, autoApprove: $0.autoApprove)
+        }
+    }
+}

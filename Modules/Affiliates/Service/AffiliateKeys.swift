@@ -1,0 +1,26 @@
+import Contracts
+import Kernel
+
+/// Where affiliates live in the store.
+enum AffiliateKeys {
+    static func records(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate") }
+    /// program + email → affiliate id: one affiliate per email on a program's roster.
+    static func emails(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-email") }
+    /// Every referral code (link slug or alias) of every tenant → tenant number, affiliate id and link id.
+    static let codes = Keyspace.global("referral-code")
+
+    static func email(_ tenant: TenantID, _ program: ProgramID, _ email: String) -> StoreKey {
+        emails(tenant).key(program, email)
+    }
+
+    static func codeValue(_ tenant: TenantID, _ affiliate: AffiliateID, _ link: AffiliateLinkID) -> [UInt8] {
+        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) } + affiliate.bytes + link.bytes
+    }
+
+    static func decodeCode(_ bytes: [UInt8]) -> (TenantID, AffiliateID, AffiliateLinkID)? {
+        guard bytes.count == 36, let tenant = TenantID(number: bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }),
+            let affiliate = AffiliateID(bytes: bytes[4..<20]), let link = AffiliateLinkID(bytes: bytes[20..<36])
+        else { return nil }
+        return (tenant, affiliate, link)
+    }
+}
