@@ -50,7 +50,8 @@ let package = Package(
         module("Billing", ["Kernel", "Contracts", "HTTPSupport", hummingbird, crypto], resources: [.copy("openapi.json")]),
         module("Programs", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
         module("Affiliates", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
-        module("HTTPServer", ["Kernel", "Contracts", "Storage", "HTTPSupport", "Billing", "Programs", "Affiliates", hummingbird, logging, lifecycle, crypto,
+        module("Storefront", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
+        module("HTTPServer", ["Kernel", "Contracts", "Storage", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", hummingbird, logging, lifecycle, crypto,
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),
         .executableTarget(

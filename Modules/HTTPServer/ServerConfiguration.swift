@@ -14,6 +14,10 @@ public struct ServerConfiguration: Sendable {
     public var apiRateLimit = 1_200
     /// Requests per minute per client address for calls without a valid key.
     public var anonymousRateLimit = 120
+    /// Requests per minute per client address on the public storefront's reads.
+    public var publicReadRateLimit = 300
+    /// Applications per minute per client address on the public storefront.
+    public var publicWriteRateLimit = 20
     public var logLevel: Logger.Level = .info
 
     public init() {}

@@ -21,7 +21,7 @@ struct APIHarness: Sendable {
         func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
     }
 
-    static func run(apiRateLimit: Int = 10_000, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
+    static func run(apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-api-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var configuration = ServerConfiguration()
@@ -30,6 +30,7 @@ struct APIHarness: Sendable {
         configuration.tenantsDirectory = directory + "/no-tenant-files"
         configuration.adminToken = adminToken
         configuration.apiRateLimit = apiRateLimit
+        configuration.publicWriteRateLimit = publicWriteRateLimit
         configuration.logLevel = .warning
         let app = try await buildApplication(configuration)
         try await app.test(.live) { client in try await body(APIHarness(client: client)) }

@@ -6,8 +6,8 @@ import Testing
     static let programKeys = [
         "id", "name", "slug", "description", "termsUrl", "isActive", "defaultCommissionType", "defaultCommissionValue",
         "defaultCommissionModel", "cookieWindowDays", "recurringMonths", "recurringDelayInvoices", "attributionModel", "autoApprove",
-        "customDomain", "customDomainVerified", "networkVisibility", "isPubliclyDiscoverable", "websiteDomain", "createdAt", "updatedAt",
-        "archivedAt",
+        "customDomain", "customDomainVerified", "networkVisibility", "isPubliclyDiscoverable", "websiteDomain", "maxAffiliates", "createdAt",
+        "updatedAt", "archivedAt",
     ]
 
     @Test func theProgramLifecycleMatchesTheSpec() async throws {

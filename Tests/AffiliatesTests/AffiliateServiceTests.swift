@@ -145,3 +145,23 @@ private func json(_ text: String) throws -> FieldReader { try FieldReader(JSONVa
         }
     }
 }
+
+@Suite struct AffiliateApplicationTests {
+    @Test func recruitersCountOnlyWhenApprovedInTheSameTenant() async throws {
+        try await Fixture.run { f in
+            let recruiter = try await f.create(#""email":"r@x.com""#)
+            let pendingRecruiter = try await f.create(#""email":"p@x.com","status":"Pending""#)
+            let program = try #require(try f.programs.programSummary(testTenant(1), f.program))
+            func apply(_ email: String, recruitedBy: AffiliateID?) async throws -> AffiliateID? {
+                let outcome = try await f.affiliates.apply(
+                    to: program, AffiliateApplication(email: email, fullName: nil, website: nil, audience: nil, whyInterested: nil, customAlias: nil, recruitedBy: recruitedBy))
+                guard case .accepted(let id, _, _) = outcome else { return nil }
+                return try f.affiliates.affiliate(testTenant(1), id)?.recruitedBy
+            }
+            #expect(try await apply("a@x.com", recruitedBy: recruiter.id) == recruiter.id)
+            #expect(try await apply("b@x.com", recruitedBy: pendingRecruiter.id) == nil)
+            #expect(try await apply("c@x.com", recruitedBy: IDGenerator(clock: SystemClock()).next()) == nil)
+            #expect(try await apply("d@x.com", recruitedBy: nil) == nil)
+        }
+    }
+}

@@ -18,6 +18,10 @@ public struct Affiliate: Sendable, Codable {
     public var appliedAt: Date?
     public var approvedAt: Date?
     public var rejectionReason: String?
+    /// What the applicant wrote on the storefront form; not returned to API-key callers.
+    public var application: ApplicationAnswers?
+    /// The Approved affiliate of the same tenant who recruited this one (1-tier sub-affiliate override).
+    public var recruitedBy: AffiliateID?
     public var links: [AffiliateLink]
     public let createdAt: Date
     public var updatedAt: Date

@@ -42,22 +42,12 @@ public struct AffiliateService: Sendable {
         let draft = Affiliate(
             id: ids.next(), programID: program.id, email: input.email, fullName: input.fullName, status: input.status,
             customCommissionType: input.customCommission.0, customCommissionHundredths: input.customCommission.1, tags: [], notes: nil,
-            source: .direct, appliedAt: nil, approvedAt: input.status == .approved ? now : nil, rejectionReason: nil, links: [],
-            createdAt: now, updatedAt: now, deletedAt: nil)
+            source: .direct, appliedAt: nil, approvedAt: input.status == .approved ? now : nil, rejectionReason: nil, application: nil,
+            recruitedBy: nil, links: [], createdAt: now, updatedAt: now, deletedAt: nil)
         let linkID: AffiliateLinkID = ids.next()
         return try await database.write { store, events in
-            var affiliate = draft
-            guard try store.insert(.indexes, AffiliateKeys.email(tenant, affiliate.programID, affiliate.email), affiliate.id.bytes) else {
+            guard let affiliate = try enroll(draft, linkID: linkID, alias: input.customAlias, tenant, in: store, events: &events) else {
                 throw DomainError.conflict("affiliate_already_exists", "An affiliate with this email is already on the program", field: "email")
-            }
-            let slug = try freeGeneratedCode(name: affiliate.fullName, email: affiliate.email, in: store)
-            let link = AffiliateLink(id: linkID, slug: slug, customAlias: input.customAlias, isDefault: true, format: .short, createdAt: now)
-            try claimCodes(of: link, for: affiliate.id, tenant, in: store)
-            affiliate.links = [link]
-            try store.put(.records, AffiliateKeys.records(tenant).key(affiliate.id), RecordCoding.encode(affiliate))
-            events.record(AffiliateCreated(tenant: tenant, affiliateID: affiliate.id, programID: affiliate.programID, at: now))
-            if affiliate.status == .approved {
-                events.record(AffiliateApproved(tenant: tenant, affiliateID: affiliate.id, programID: affiliate.programID, at: now))
             }
             return affiliate
         }
@@ -151,6 +141,26 @@ public struct AffiliateService: Sendable {
             affiliate.approvedAt = affiliate.approvedAt ?? now
             events.record(AffiliateApproved(tenant: tenant, affiliateID: affiliate.id, programID: affiliate.programID, at: now))
         }
+    }
+
+    /// The one path that puts an affiliate on a roster: claims the email on the program (`nil` when it is already
+    /// there), generates the default link, claims its codes, stores the record and records the events.
+    func enroll(
+        _ draft: Affiliate, linkID: AffiliateLinkID, alias: String?, _ tenant: TenantID, in store: borrowing some StoreWriter & ~Copyable,
+        events: inout EventLog
+    ) throws -> Affiliate? {
+        var affiliate = draft
+        guard try store.insert(.indexes, AffiliateKeys.email(tenant, affiliate.programID, affiliate.email), affiliate.id.bytes) else { return nil }
+        let slug = try freeGeneratedCode(name: affiliate.fullName, email: affiliate.email, in: store)
+        let link = AffiliateLink(id: linkID, slug: slug, customAlias: alias, isDefault: true, format: .short, createdAt: affiliate.createdAt)
+        try claimCodes(of: link, for: affiliate.id, tenant, in: store)
+        affiliate.links = [link]
+        try store.put(.records, AffiliateKeys.records(tenant).key(affiliate.id), RecordCoding.encode(affiliate))
+        events.record(AffiliateCreated(tenant: tenant, affiliateID: affiliate.id, programID: affiliate.programID, at: affiliate.createdAt))
+        if affiliate.status == .approved {
+            events.record(AffiliateApproved(tenant: tenant, affiliateID: affiliate.id, programID: affiliate.programID, at: affiliate.createdAt))
+        }
+        return affiliate
     }
 
     private func claimCodes(

@@ -1,3 +1,4 @@
+public import Contracts
 import Foundation
 public import Kernel
 
@@ -93,5 +94,15 @@ public struct TenantRegistry: Sendable {
 
     func organization(_ tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> Organization? {
         try store.get(.records, OrganizationKeys.profile(tenant)).map(decoded.decode)
+    }
+}
+
+extension TenantRegistry: TenantDirectory {
+    public func tenant(handle: String) throws -> TenantSummary? {
+        try organization(handle: handle).map { TenantSummary(tenant: $0.tenant, handle: $0.handle, name: $0.name) }
+    }
+
+    public func tenant(_ tenant: TenantID) throws -> TenantSummary? {
+        try organization(tenant).map { TenantSummary(tenant: $0.tenant, handle: $0.handle, name: $0.name) }
     }
 }

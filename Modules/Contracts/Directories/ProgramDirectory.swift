@@ -2,24 +2,48 @@ public import Kernel
 
 /// What other contexts may know of a program.
 public struct ProgramSummary: Sendable, Equatable {
+    public let tenant: TenantID
     public let id: ProgramID
     public let name: String
     public let slug: String
+    public let description: String?
+    public let termsUrl: String?
     public let isActive: Bool
     public let isArchived: Bool
     public let autoApprove: Bool
+    /// The most affiliates the roster takes; `nil` is no cap.
+    public let maxAffiliates: Int?
 
-    public init(id: ProgramID, name: String, slug: String, isActive: Bool, isArchived: Bool, autoApprove: Bool) {
+    public init(
+        tenant: TenantID, id: ProgramID, name: String, slug: String, description: String?, termsUrl: String?, isActive: Bool,
+        isArchived: Bool, autoApprove: Bool, maxAffiliates: Int?
+    ) {
+        self.tenant = tenant
         self.id = id
         self.name = name
         self.slug = slug
+        self.description = description
+        self.termsUrl = termsUrl
         self.isActive = isActive
         self.isArchived = isArchived
         self.autoApprove = autoApprove
+        self.maxAffiliates = maxAffiliates
     }
+
+    /// Live and taking affiliates: active and not archived.
+    public var isOpen: Bool { isActive && !isArchived }
 }
 
-/// Looks up a tenant's programs; implemented by Programs.
+/// Looks up programs; implemented by Programs.
 public protocol ProgramDirectory: Sendable {
+    /// A tenant's program by id; `nil` for another tenant's.
     func programSummary(_ tenant: TenantID, _ id: ProgramID) throws -> ProgramSummary?
+    /// A program by id alone, for public routes keyed on the program id.
+    func programSummary(_ id: ProgramID) throws -> ProgramSummary?
+    /// A tenant's live program by slug.
+    func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary?
+    /// The program served at the tenant's bare storefront: the one with slug `default`, else the oldest open one.
+    func primaryProgram(_ tenant: TenantID) throws -> ProgramSummary?
+    /// The program whose custom domain is `host`, when the domain is verified.
+    func programSummary(verifiedDomain host: String) throws -> ProgramSummary?
 }

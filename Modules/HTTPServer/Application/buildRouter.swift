@@ -4,6 +4,7 @@ import HTTPSupport
 import Hummingbird
 import Kernel
 import Programs
+import Storefront
 
 /// Mounts every route. Plan gates per resource family are decided here, in one place.
 func buildRouter(services: VouchServices, configuration: ServerConfiguration, adminToken: String, clock: any WallClock) throws -> Router<AppRequestContext> {
@@ -32,5 +33,13 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
 
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
     AffiliatesController(affiliates: services.affiliates).addRoutes(to: affiliates)
+
+    let storefront = router.group("api/p")
+        .add(
+            middleware: PublicRateLimitMiddleware(
+                reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
+                writes: RateLimiter(limit: configuration.publicWriteRateLimit, window: 60, clock: clock)))
+    StorefrontController(tenants: services.tenants, programs: services.programs, applications: services.affiliates).addRoutes(to: storefront)
+    OperatorRoutes.add(to: admin, services: services)
     return router
 }

@@ -24,9 +24,7 @@ struct APIAuthMiddleware: RouterMiddleware {
             credential.map { keyLimiter.consume("key:\($0.keyID)") } ?? anonymousLimiter.consume("ip:\(context.clientAddress)")
         var response: Response
         do {
-            guard decision.allowed else {
-                throw DomainError(.tooManyRequests(retryAfterSeconds: decision.retryAfter), "rate_limited", "Too many requests; retry after \(decision.retryAfter) seconds")
-            }
+            try decision.requireAllowed()
             guard let credential else { throw DomainError(.unauthorized, "unauthorized", "Missing or invalid API key") }
             let required: APIKeyScope = [.get, .head, .options].contains(request.method) ? .read : .readWrite
             guard credential.scope.satisfies(required) else {
@@ -37,8 +35,7 @@ struct APIAuthMiddleware: RouterMiddleware {
         } catch {
             response = ErrorRendering.response(for: error, logger: context.logger)
         }
-        response.headers[.rateLimitLimit] = String(decision.limit)
-        response.headers[.rateLimitRemaining] = String(decision.remaining)
+        decision.stamp(&response)
         return response
     }
 

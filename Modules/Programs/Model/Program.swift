@@ -26,6 +26,8 @@ public struct Program: Sendable, Codable {
     public var isPubliclyDiscoverable: Bool
     /// The brand's site; tracking requests must come from it or a subdomain.
     public var websiteDomain: String?
+    /// The most affiliates the roster takes (an extension); `nil` is no cap. Full rosters refuse applications.
+    public var maxAffiliates: Int?
     public var subAffiliate: SubAffiliateConfig
     public let createdAt: Date
     public var updatedAt: Date
@@ -53,6 +55,7 @@ public struct Program: Sendable, Codable {
             ("networkVisibility", .string(networkVisibility.rawValue)),
             ("isPubliclyDiscoverable", .bool(isPubliclyDiscoverable)),
             ("websiteDomain", .string(websiteDomain)),
+            ("maxAffiliates", .int(maxAffiliates)),
             ("createdAt", .timestamp(createdAt)),
             ("updatedAt", .timestamp(updatedAt)),
             ("archivedAt", .timestamp(archivedAt)),

@@ -21,6 +21,7 @@ public struct ProgramChanges: Sendable {
     var networkVisibility: Field<NetworkVisibility>
     var isPubliclyDiscoverable: Field<Bool>
     var websiteDomain: Field<String>
+    var maxAffiliates: Field<Int64>
 
     /// Fields that have a value on every program, so `null` is refused for them.
     private static let notNullable = [
@@ -61,6 +62,7 @@ public struct ProgramChanges: Sendable {
         websiteDomain = try body.string("websiteDomain", maxLength: 253).map { (v) throws(DomainError) in
             try ProgramValidation.domain(v, field: "websiteDomain")
         }
+        maxAffiliates = try body.integer("maxAffiliates", in: 1...10_000_000)
     }
 
     /// Applies what was sent. `recurringMonths` of -1 or `null` means lifetime; a changed `customDomain` is
@@ -91,6 +93,7 @@ public struct ProgramChanges: Sendable {
         program.networkVisibility = networkVisibility.value ?? program.networkVisibility
         program.isPubliclyDiscoverable = isPubliclyDiscoverable.value ?? program.isPubliclyDiscoverable
         program.websiteDomain = websiteDomain.resolved(current: program.websiteDomain)
+        program.maxAffiliates = maxAffiliates.resolved(current: program.maxAffiliates.map(Int64.init)).map(Int.init)
 
         if program.defaultCommissionType == .percentage, program.defaultCommissionHundredths > 10_000 {
             throw DomainError.validation("defaultCommissionValue", "defaultCommissionValue is a percentage and must be between 0 and 100")

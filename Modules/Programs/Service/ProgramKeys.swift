@@ -8,8 +8,18 @@ enum ProgramKeys {
     static func slugs(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "program-slug") }
     /// Custom domains of every tenant → tenant number and program id: a host names one program in the deployment.
     static let customDomains = Keyspace.global("program-custom-domain")
+    /// Program id → tenant number, for public routes that name a program by id alone.
+    static let owners = Keyspace.global("program-tenant")
+
+    static func tenantValue(_ tenant: TenantID) -> [UInt8] {
+        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) }
+    }
 
     static func domainValue(_ tenant: TenantID, _ id: ProgramID) -> [UInt8] {
-        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) } + id.bytes
+        tenantValue(tenant) + id.bytes
+    }
+
+    static func tenant(from bytes: some Collection<UInt8>) -> TenantID? {
+        bytes.count >= 4 ? TenantID(number: bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }) : nil
     }
 }

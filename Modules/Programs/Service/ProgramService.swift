@@ -48,7 +48,7 @@ public struct ProgramService: Sendable {
             defaultCommissionType: .percentage, defaultCommissionHundredths: 0, defaultCommissionModel: .cps,
             cookieWindowDays: 30, recurringMonths: nil, recurringDelayInvoices: 0, attributionModel: .lastTouch,
             autoApprove: false, customDomain: nil, customDomainVerified: false, networkVisibility: .private,
-            isPubliclyDiscoverable: true, websiteDomain: nil, subAffiliate: .off, createdAt: now, updatedAt: now, archivedAt: nil)
+            isPubliclyDiscoverable: true, websiteDomain: nil, maxAffiliates: nil, subAffiliate: .off, createdAt: now, updatedAt: now, archivedAt: nil)
         try changes.apply(to: &program)
         let draft = program
         return try await database.write { store, events in
@@ -57,6 +57,7 @@ public struct ProgramService: Sendable {
                 program.slug = try Self.freeSlug(from: ProgramValidation.slug(fromName: name), tenant, in: store)
             }
             try Self.claim(program, previous: nil, tenant, in: store)
+            try store.put(.indexes, ProgramKeys.owners.key(program.id), ProgramKeys.tenantValue(tenant))
             try store.put(.records, ProgramKeys.records(tenant).key(program.id), RecordCoding.encode(program))
             events.record(ProgramChanged(tenant: tenant, programID: program.id, change: .created, at: now))
             return program
@@ -113,6 +114,22 @@ public struct ProgramService: Sendable {
                     tenant: tenant, programID: id, enabled: program.subAffiliate.enabled,
                     percent: Double(program.subAffiliate.percentHundredths) / 100, at: now))
             return program.subAffiliate
+        }
+    }
+
+    /// Marks the program's custom domain verified (or not); the operator does this once DNS points at Vouch.
+    public func setCustomDomainVerified(_ tenant: TenantID, _ id: ProgramID, _ verified: Bool) async throws -> Program {
+        let now = clock.now()
+        return try await database.write { store, events in
+            var program = try existing(tenant, id, in: store)
+            guard program.customDomain != nil else {
+                throw DomainError.conflict("custom_domain_missing", "The program has no custom domain to verify")
+            }
+            program.customDomainVerified = verified
+            program.updatedAt = now
+            try store.put(.records, ProgramKeys.records(tenant).key(id), RecordCoding.encode(program))
+            events.record(ProgramChanged(tenant: tenant, programID: id, change: .updated, at: now))
+            return program
         }
     }
 
@@ -175,8 +192,48 @@ public struct ProgramUsageMeter: UsageMeter {
 
 extension ProgramService: ProgramDirectory {
     public func programSummary(_ tenant: TenantID, _ id: ProgramID) throws -> ProgramSummary? {
-        try program(tenant, id).map {
-            ProgramSummary(id: $0.id, name: $0.name, slug: $0.slug, isActive: $0.isActive, isArchived: $0.archivedAt != nil, autoApprove: $0.autoApprove)
+        try program(tenant, id).map { $0.summary(tenant) }
+    }
+
+    public func programSummary(_ id: ProgramID) throws -> ProgramSummary? {
+        try database.read { store in
+            guard let tenant = try store.get(.indexes, ProgramKeys.owners.key(id)).flatMap(ProgramKeys.tenant(from:)) else { return nil }
+            return try program(tenant, id, in: store)?.summary(tenant)
         }
+    }
+
+    public func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary? {
+        try program(tenant, slug: slug)?.summary(tenant)
+    }
+
+    public func primaryProgram(_ tenant: TenantID) throws -> ProgramSummary? {
+        if let named = try program(tenant, slug: "default"), named.isActive { return named.summary(tenant) }
+        return try database.read { store in
+            var oldest: Program?
+            try store.scan(.records, prefix: ProgramKeys.records(tenant).prefix) { _, value in
+                let program = try decoded.decode(value)
+                if program.isActive, program.archivedAt == nil { oldest = program }
+                return oldest == nil
+            }
+            return oldest?.summary(tenant)
+        }
+    }
+
+    public func programSummary(verifiedDomain host: String) throws -> ProgramSummary? {
+        try database.read { store in
+            guard let value = try store.get(.indexes, ProgramKeys.customDomains.key(host.lowercased())),
+                let tenant = ProgramKeys.tenant(from: value), let id = ProgramID(bytes: value.dropFirst(4)),
+                let program = try program(tenant, id, in: store), program.customDomainVerified
+            else { return nil }
+            return program.summary(tenant)
+        }
+    }
+}
+
+extension Program {
+    func summary(_ tenant: TenantID) -> ProgramSummary {
+        ProgramSummary(
+            tenant: tenant, id: id, name: name, slug: slug, description: description, termsUrl: termsUrl, isActive: isActive,
+            isArchived: archivedAt != nil, autoApprove: autoApprove, maxAffiliates: maxAffiliates)
     }
 }
