@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// Requests per minute per API key.
     public var apiRateLimit = 1_200
+    /// Imports per minute per API key (the spec's `import` policy).
+    public var importRateLimit = 6
     /// Requests per minute per client address for calls without a valid key.
     public var anonymousRateLimit = 120
     /// Requests per minute per client address on the public storefront's reads.

@@ -78,3 +78,37 @@ import Testing
         }
     }
 }
+
+@Suite struct RosterImportAPITests {
+    @Test func theImportEndpointAnswersTheSpecShapeAndItsSafeguards() async throws {
+        try await APIHarness.run { api in
+            let key = try await api.tenantKey("acme")
+            let program = try await api.createProgram(key, holidayProgram)["id"]!.stringValue!
+            let body = #"{"programId":"\#(program)","affiliates":[{"email":"alex@example.com","fullName":"Alex Smith","status":"approved","slug":"alex"},{"email":"jordan@example.com","fullName":"Jordan Lee"}],"includeStatuses":["approved","pending"],"notifyAffiliates":false,"notificationMessageHtml":null}"#
+            let imported = try await api.call(.post, "/api/v1/affiliates/import", token: key, body: body)
+            #expect(imported.status == .ok)
+            #expect(imported.json["imported"] == .int(2) && imported.json["kind"] == .string("Affiliates"))
+            #expect(imported.json["status"] == .string("Completed") && imported.json["reasons"] == .object([]))
+            let rerun = try await api.call(.post, "/api/v1/affiliates/import", token: key, body: body)
+            #expect(rerun.json["skipped"] == .int(2) && rerun.json["reasons"] == .object([("already_exists", .int(2))]))
+
+            let huge = #"{"programId":"\#(program)","affiliates":[{"email":"a@x.com","fullName":""# + String(repeating: "x", count: 4_300_000) + #""}]}"#
+            #expect(try await api.call(.post, "/api/v1/affiliates/import", token: key, body: huge).status == .contentTooLarge)
+            let globex = try await api.tenantKey("globex")
+            #expect(try await api.call(.post, "/api/v1/affiliates/import", token: globex, body: body).error == "program_not_found")
+        }
+    }
+
+    @Test func importsAreLimitedToSixAMinutePerKey() async throws {
+        try await APIHarness.run { api in
+            let key = try await api.tenantKey("acme")
+            let program = try await api.createProgram(key, holidayProgram)["id"]!.stringValue!
+            var statuses: [Int] = []
+            for _ in 0..<7 {
+                statuses.append(try await api.call(.post, "/api/v1/affiliates/import", token: key, body: #"{"programId":"\#(program)","affiliates":[]}"#).status.code)
+            }
+            #expect(statuses == [200, 200, 200, 200, 200, 200, 429])
+            #expect(try await api.call(.get, "/api/v1/affiliates", token: key).status == .ok)
+        }
+    }
+}

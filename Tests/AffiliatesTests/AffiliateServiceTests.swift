@@ -165,3 +165,52 @@ private func json(_ text: String) throws -> FieldReader { try FieldReader(JSONVa
         }
     }
 }
+
+@Suite struct RosterImportTests {
+    private func request(_ program: ProgramID, _ rows: String, extra: String = "") throws -> RosterImportRequest {
+        try RosterImportRequest(json(#"{"programId":"\#(program)","affiliates":[\#(rows)]\#(extra)}"#))
+    }
+
+    @Test func importsDedupeMapStatusesAndTallyReasons() async throws {
+        try await Fixture.run { f in
+            _ = try await f.create(#""email":"existing@x.com","customAlias":"taken-code""#)
+            let rows = """
+                {"email":"alex@example.com","fullName":"Alex Smith","status":"approved","paypalEmail":"alex@example.com","slug":"alex"},
+                {"email":"jordan@example.com","fullName":"Jordan Lee"},
+                {"email":"ALEX@example.com"},
+                {"email":"existing@x.com"},
+                {"email":"weird@example.com","status":"on-hold","slug":"taken-code"},
+                {"email":"banned@example.com","status":"banned","slug":"admin"},
+                {"fullName":"No Email"},
+                {"email":"not-an-email"}
+                """
+            let job = try await f.affiliates.importRoster(testTenant(1), request(f.program, rows, extra: #","includeStatuses":["approved","pending"]"#))
+            #expect(job.total == 8 && job.imported == 3 && job.skipped == 3 && job.errored == 2)
+            #expect(job.reasons == ["already_exists": 2, "status_excluded": 1, "missing_email": 1, "invalid_email": 1])
+            #expect(job.json.keys == ["jobId", "status", "kind", "total", "imported", "skipped", "errored", "reasons"])
+            #expect(try f.affiliates.referral(code: "alex")?.status == .approved)
+            let weird = try #require(try f.affiliates.list(testTenant(1), page: PageRequest(), filter: AffiliateFilter(query: "weird")).items.first)
+            #expect(weird.status == .pending)
+            #expect(weird.links.first?.slug != "taken-code")
+
+            let again = try await f.affiliates.importRoster(testTenant(1), request(f.program, rows, extra: #","includeStatuses":["approved","pending"]"#))
+            #expect(again.imported == 0)
+            #expect(again.reasons == ["already_exists": 5, "status_excluded": 1, "missing_email": 1, "invalid_email": 1])
+            #expect(try f.affiliates.list(testTenant(1), page: PageRequest(take: 200), filter: AffiliateFilter()).items.count == 4)
+        }
+    }
+
+    @Test func importsRefuseForeignProgramsAndOversizedBatches() async throws {
+        try await Fixture.run { f in
+            let foreign = await domainError { _ = try await f.affiliates.importRoster(testTenant(2), try request(f.program, #"{"email":"a@x.com"}"#)) }
+            #expect(foreign?.code == "program_not_found")
+            let rows = (0...RosterImportRequest.rowCap).map { #"{"email":"a\#($0)@x.com"}"# }.joined(separator: ",")
+            #expect(await domainError { _ = try request(f.program, rows) }?.code == "row_cap_exceeded")
+            #expect(await domainError { _ = try request(f.program, "", extra: #","includeStatuses":["gold"]"#) }?.field == "includeStatuses")
+        }
+    }
+}
+
+extension JSONValue {
+    fileprivate var keys: [String] { if case .object(let members) = self { members.map(\.0) } else { [] } }
+}

@@ -15,6 +15,7 @@ import Kernel
 /// | POST   | /api/v1/affiliates/{id}/approve       | |
 /// | POST   | /api/v1/affiliates/{id}/reject        | `{ reason }` |
 /// | POST   | /api/v1/affiliates/bulk-action        | at most 200 ids |
+/// | POST   | /api/v1/affiliates/import             | `addImportRoute`: mounted with the import rate limit |
 public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
     static var maxBulkIDs: Int { 200 }
     let affiliates: AffiliateService
@@ -64,6 +65,15 @@ public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
             let (ids, total, action) = try Self.bulkRequest(body)
             let affected = try await affiliates.bulk(context.tenant, ids, action)
             return JSONValue.object([("affected", .int(affected)), ("total", .int(total)), ("action", .string(action.rawValue))])
+        }
+    }
+
+    /// Mounts `POST` (the roster import) on a group rooted at `/api/v1/affiliates/import`.
+    public func addImportRoute(to group: RouterGroup<Context>) {
+        group.post { request, context in
+            let body = try await request.fields(limit: RosterImportRequest.bodyLimit)
+            let input = try RosterImportRequest(body)
+            return try await affiliates.importRoster(context.tenant, input).json
         }
     }
 

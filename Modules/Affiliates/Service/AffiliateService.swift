@@ -8,6 +8,8 @@ public struct AffiliateService: Sendable {
     let clock: any WallClock
     let ids: IDGenerator
     let programs: any ProgramDirectory
+    /// One import per tenant at a time, shared with every importer (the spec's `migration_already_in_progress`).
+    let importLock: TenantLock
     private let decoded = DecodedRecordCache<Affiliate>()
 
     public init(database: Database, clock: any WallClock, ids: IDGenerator, programs: any ProgramDirectory) {
@@ -15,6 +17,7 @@ public struct AffiliateService: Sendable {
         self.clock = clock
         self.ids = ids
         self.programs = programs
+        importLock = TenantLock(name: "import", lease: 600, database: database, clock: clock)
     }
 
     /// Newest first.
@@ -144,14 +147,20 @@ public struct AffiliateService: Sendable {
     }
 
     /// The one path that puts an affiliate on a roster: claims the email on the program (`nil` when it is already
-    /// there), generates the default link, claims its codes, stores the record and records the events.
+    /// there), makes the default link (keeping `preferredSlug` when it is free, as imports want), claims its codes,
+    /// stores the record and records the events.
     func enroll(
-        _ draft: Affiliate, linkID: AffiliateLinkID, alias: String?, _ tenant: TenantID, in store: borrowing some StoreWriter & ~Copyable,
-        events: inout EventLog
+        _ draft: Affiliate, linkID: AffiliateLinkID, alias: String?, preferredSlug: String? = nil, _ tenant: TenantID,
+        in store: borrowing some StoreWriter & ~Copyable, events: inout EventLog
     ) throws -> Affiliate? {
         var affiliate = draft
         guard try store.insert(.indexes, AffiliateKeys.email(tenant, affiliate.programID, affiliate.email), affiliate.id.bytes) else { return nil }
-        let slug = try freeGeneratedCode(name: affiliate.fullName, email: affiliate.email, in: store)
+        let slug: String
+        if let preferredSlug, try store.get(.indexes, AffiliateKeys.codes.key(preferredSlug)) == nil {
+            slug = preferredSlug
+        } else {
+            slug = try freeGeneratedCode(name: affiliate.fullName, email: affiliate.email, in: store)
+        }
         let link = AffiliateLink(id: linkID, slug: slug, customAlias: alias, isDefault: true, format: .short, createdAt: affiliate.createdAt)
         try claimCodes(of: link, for: affiliate.id, tenant, in: store)
         affiliate.links = [link]

@@ -31,8 +31,11 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let programs = api.group("v1/programs").add(middleware: PlanGateMiddleware(.starter))
     ProgramsController(programs: services.programs).addRoutes(to: programs)
 
+    let affiliatesController = AffiliatesController<APIRequestContext>(affiliates: services.affiliates)
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
-    AffiliatesController(affiliates: services.affiliates).addRoutes(to: affiliates)
+    affiliatesController.addRoutes(to: affiliates)
+    let importLimiter = RateLimiter(limit: configuration.importRateLimit, window: 60, clock: clock)
+    affiliatesController.addImportRoute(to: affiliates.group("import").add(middleware: KeyRateLimitMiddleware(limiter: importLimiter)))
 
     let storefront = router.group("api/p")
         .add(
