@@ -94,3 +94,25 @@ import Testing
         }
     }
 }
+
+@Suite struct RecruitsAPITests {
+    @Test func recruitsAppearInTheirRecruitersDrilldown() async throws {
+        try await APIHarness.run { api in
+            let key = try await api.tenantKey("acme")
+            let program = try await api.createProgram(key, #"{"name":"Auto","slug":"auto","defaultCommissionValue":10,"autoApprove":true}"#)["id"]!.stringValue!
+            let recruiter = try await api.call(.post, "/api/v1/affiliates", token: key, body: #"{"programId":"\#(program)","email":"r@x.com"}"#).json["id"]!.stringValue!
+            let applied = try await api.call(.post, "/api/p/id/\(program)/apply", body: #"{"email":"recruit@example.com","fullName":"Recruited Person","recruitedByAffiliateId":"\#(recruiter)"}"#)
+            let self_ = try await api.call(.post, "/api/p/id/\(program)/apply", body: #"{"email":"other@example.com","recruitedByAffiliateId":"not-an-id"}"#)
+            #expect(applied.json["status"] == .string("Approved") && self_.status == .ok)
+            let drilldown = try await api.call(.get, "/api/v1/affiliates/\(recruiter)/sub-affiliates", token: key)
+            #expect(drilldown.json == .array([
+                .object([
+                    ("id", applied.json["affiliateId"]!), ("email", .string("recruit@example.com")), ("fullName", .string("Recruited Person")),
+                    ("status", .string("Approved")), ("totalCommissionCents", .int(0)), ("overrideEarnedCents", .int(0)), ("currency", .string("USD")),
+                ])
+            ]))
+            let globex = try await api.tenantKey("globex")
+            #expect(try await api.call(.get, "/api/v1/affiliates/\(recruiter)/sub-affiliates", token: globex).status == .notFound)
+        }
+    }
+}

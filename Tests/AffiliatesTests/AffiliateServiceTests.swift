@@ -162,6 +162,9 @@ private func json(_ text: String) throws -> FieldReader { try FieldReader(JSONVa
             #expect(try await apply("b@x.com", recruitedBy: pendingRecruiter.id) == nil)
             #expect(try await apply("c@x.com", recruitedBy: IDGenerator(clock: SystemClock()).next()) == nil)
             #expect(try await apply("d@x.com", recruitedBy: nil) == nil)
+            #expect(try f.affiliates.recruits(testTenant(1), of: recruiter.id).map(\.email) == ["a@x.com"])
+            #expect(try f.affiliates.recruits(testTenant(1), of: pendingRecruiter.id).isEmpty)
+            #expect(await domainError { _ = try f.affiliates.recruits(testTenant(2), of: recruiter.id) }?.kind == .notFound)
         }
     }
 }

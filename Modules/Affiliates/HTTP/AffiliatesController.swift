@@ -1,4 +1,4 @@
-import Contracts
+public import Contracts
 public import HTTPSupport
 public import Hummingbird
 import Kernel
@@ -15,12 +15,17 @@ import Kernel
 /// | POST   | /api/v1/affiliates/{id}/approve       | |
 /// | POST   | /api/v1/affiliates/{id}/reject        | `{ reason }` |
 /// | POST   | /api/v1/affiliates/bulk-action        | at most 200 ids |
+/// | GET    | /api/v1/affiliates/{id}/sub-affiliates| the affiliates it recruited, a flat array |
 /// | POST   | /api/v1/affiliates/import             | `addImportRoute`: mounted with the import rate limit |
 public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
     static var maxBulkIDs: Int { 200 }
     let affiliates: AffiliateService
+    let tenants: any TenantDirectory
 
-    public init(affiliates: AffiliateService) { self.affiliates = affiliates }
+    public init(affiliates: AffiliateService, tenants: any TenantDirectory) {
+        self.affiliates = affiliates
+        self.tenants = tenants
+    }
 
     /// Mounts the routes on a group rooted at `/api/v1/affiliates`.
     public func addRoutes(to group: RouterGroup<Context>) {
@@ -59,6 +64,20 @@ public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
             let body = try await Self.optionalFields(request)
             let reason = try body?.string("reason", maxLength: 1_000).value
             return try await affiliates.reject(context.tenant, id, reason: reason).json
+        }
+        group.get(":id/sub-affiliates") { _, context in
+            let id = try Self.id(context)
+            let recruits = try affiliates.recruits(context.tenant, of: id)
+            let currency = try tenants.tenant(context.tenant)?.homeCurrency ?? .usd
+            // Commission and override totals come from the conversion ledger; until conversions exist they are 0.
+            return JSONValue.array(
+                recruits.map { recruit in
+                    .object([
+                        ("id", .string(recruit.id.description)), ("email", .string(recruit.email)), ("fullName", .string(recruit.fullName)),
+                        ("status", .string(recruit.status.rawValue)), ("totalCommissionCents", .int(0)), ("overrideEarnedCents", .int(0)),
+                        ("currency", .string(currency.rawValue)),
+                    ])
+                })
         }
         group.post("bulk-action") { request, context in
             let body = try await request.fields()

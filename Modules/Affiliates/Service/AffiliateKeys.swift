@@ -6,6 +6,8 @@ enum AffiliateKeys {
     static func records(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate") }
     /// program + email → affiliate id: one affiliate per email on a program's roster.
     static func emails(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-email") }
+    /// recruiter + recruit → nothing: who an affiliate brought in.
+    static func recruits(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-recruit") }
     /// Every referral code (link slug or alias) of every tenant → tenant number, affiliate id and link id.
     static let codes = Keyspace.global("referral-code")
 

@@ -112,6 +112,22 @@ public struct AffiliateService: Sendable {
         }
     }
 
+    /// The affiliates `recruiter` brought in, in the order they joined; 404 when the recruiter is not the tenant's.
+    public func recruits(_ tenant: TenantID, of recruiter: AffiliateID) throws -> [Affiliate] {
+        try database.read { store in
+            guard try affiliate(tenant, recruiter, in: store) != nil else { throw DomainError.notFound("Affiliate") }
+            var recruits: [Affiliate] = []
+            let prefix = AffiliateKeys.recruits(tenant).key(recruiter)
+            try store.scan(.indexes, prefix: prefix) { key, _ in
+                if let id = AffiliateID(bytes: key.suffix(after: prefix)), let recruit = try affiliate(tenant, id, in: store) {
+                    recruits.append(recruit)
+                }
+                return true
+            }
+            return recruits
+        }
+    }
+
     // MARK: Storage
 
     func affiliate(_ tenant: TenantID, _ id: AffiliateID, in store: borrowing some StoreReader & ~Copyable) throws -> Affiliate? {
@@ -165,6 +181,7 @@ public struct AffiliateService: Sendable {
         try claimCodes(of: link, for: affiliate.id, tenant, in: store)
         affiliate.links = [link]
         try store.put(.records, AffiliateKeys.records(tenant).key(affiliate.id), RecordCoding.encode(affiliate))
+        if let recruiter = affiliate.recruitedBy { try store.put(.indexes, AffiliateKeys.recruits(tenant).key(recruiter, affiliate.id), []) }
         events.record(AffiliateCreated(tenant: tenant, affiliateID: affiliate.id, programID: affiliate.programID, at: affiliate.createdAt))
         if affiliate.status == .approved {
             events.record(AffiliateApproved(tenant: tenant, affiliateID: affiliate.id, programID: affiliate.programID, at: affiliate.createdAt))

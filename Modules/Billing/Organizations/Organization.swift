@@ -1,3 +1,4 @@
+public import Contracts
 public import Foundation
 public import Kernel
 
@@ -27,6 +28,8 @@ public struct Organization: Sendable, Codable {
     public var homeCurrencyChangedAt: Date?
     public let createdAt: Date
     public var updatedAt: Date
+
+    public var summary: TenantSummary { TenantSummary(tenant: tenant, handle: handle, name: name, homeCurrency: homeCurrency) }
 
     /// The profile of `GET /api/organizations/me`.
     public var profileJSON: JSONValue {

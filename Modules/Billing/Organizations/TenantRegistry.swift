@@ -99,10 +99,10 @@ public struct TenantRegistry: Sendable {
 
 extension TenantRegistry: TenantDirectory {
     public func tenant(handle: String) throws -> TenantSummary? {
-        try organization(handle: handle).map { TenantSummary(tenant: $0.tenant, handle: $0.handle, name: $0.name) }
+        try organization(handle: handle).map(\.summary)
     }
 
     public func tenant(_ tenant: TenantID) throws -> TenantSummary? {
-        try organization(tenant).map { TenantSummary(tenant: $0.tenant, handle: $0.handle, name: $0.name) }
+        try organization(tenant).map(\.summary)
     }
 }

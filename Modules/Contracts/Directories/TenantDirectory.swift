@@ -5,11 +5,13 @@ public struct TenantSummary: Sendable, Equatable {
     public let tenant: TenantID
     public let handle: String
     public let name: String
+    public let homeCurrency: Currency
 
-    public init(tenant: TenantID, handle: String, name: String) {
+    public init(tenant: TenantID, handle: String, name: String, homeCurrency: Currency) {
         self.tenant = tenant
         self.handle = handle
         self.name = name
+        self.homeCurrency = homeCurrency
     }
 }
 

@@ -31,7 +31,7 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let programs = api.group("v1/programs").add(middleware: PlanGateMiddleware(.starter))
     ProgramsController(programs: services.programs).addRoutes(to: programs)
 
-    let affiliatesController = AffiliatesController<APIRequestContext>(affiliates: services.affiliates)
+    let affiliatesController = AffiliatesController<APIRequestContext>(affiliates: services.affiliates, tenants: services.tenants)
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
     affiliatesController.addRoutes(to: affiliates)
     let importLimiter = RateLimiter(limit: configuration.importRateLimit, window: 60, clock: clock)
