@@ -23,4 +23,7 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
 
     public init() {}
+
+    /// The base of the links Vouch hands out.
+    public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
 }

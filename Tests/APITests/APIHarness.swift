@@ -5,11 +5,13 @@ import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Logging
+import TestSupport
 
 /// A real Vouch server on a free port and a temporary data directory, driven over HTTP.
 struct APIHarness: Sendable {
     static let adminToken = "test-admin-token"
     let client: any TestClientProtocol
+    let notifier: CapturingNotifier
 
     struct Reply {
         let status: HTTPResponse.Status
@@ -32,8 +34,9 @@ struct APIHarness: Sendable {
         configuration.apiRateLimit = apiRateLimit
         configuration.publicWriteRateLimit = publicWriteRateLimit
         configuration.logLevel = .warning
-        let app = try await buildApplication(configuration)
-        try await app.test(.live) { client in try await body(APIHarness(client: client)) }
+        let notifier = CapturingNotifier()
+        let app = try await buildApplication(configuration, notifier: notifier)
+        try await app.test(.live) { client in try await body(APIHarness(client: client, notifier: notifier)) }
     }
 
     @discardableResult

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 @testable import HTTPServer
 import Hummingbird
@@ -10,7 +11,7 @@ import Testing
     @Test func theDocumentAndTheRouterAgree() async throws {
         try await withTemporaryDatabase { database, _ in
             let router = try buildRouter(
-                services: VouchServices(database: database, clock: SystemClock()), configuration: ServerConfiguration(), adminToken: "x",
+                services: VouchServices(database: database, clock: SystemClock(), notifier: SilentNotifier(), publicURL: "http://localhost"), configuration: ServerConfiguration(), adminToken: "x",
                 clock: SystemClock())
             let served = Set(
                 router.routes.map { route in
@@ -42,4 +43,8 @@ import Testing
 
 extension JSONValue {
     fileprivate var keys: [String] { if case .object(let members) = self { members.map(\.0) } else { [] } }
+}
+
+private struct SilentNotifier: Notifier {
+    func send(_ message: OutgoingMessage) async {}
 }

@@ -14,8 +14,19 @@ public enum PlanGate {
     /// 402 `plan_tier_required` with `required`, `current` and `trialing` when the tenant may not use the family.
     public static func check(_ org: Organization, requires required: PlanTier) throws(DomainError) {
         guard !allows(org, required) else { return }
-        throw DomainError(
-            .paymentRequired, "plan_tier_required",
+        throw refusal("plan_tier_required", org, required)
+    }
+
+    /// 402 `paid_plan_required` unless the subscription is Active (a trial does not count) on `required` or more:
+    /// for paths open to abuse, such as bulk email.
+    public static func checkPaid(_ org: Organization, requires required: PlanTier) throws(DomainError) {
+        guard org.subscriptionStatus != .active || org.planTier < required else { return }
+        throw refusal("paid_plan_required", org, required)
+    }
+
+    private static func refusal(_ code: String, _ org: Organization, _ required: PlanTier) -> DomainError {
+        DomainError(
+            .paymentRequired, code,
             "This endpoint requires the \(required.rawValue) plan or higher (current: \(org.planTier.rawValue), subscription: \(org.subscriptionStatus.rawValue))",
             extra: [
                 ("required", .string(required.rawValue)), ("current", .string(org.planTier.rawValue)),

@@ -38,7 +38,7 @@ public struct CredentialStore: Sendable {
             createdAt: clock.now(), revokedAt: nil)
         try await database.write { store, _ in
             try store.put(.records, Self.keys(tenant).key(key.id), RecordCoding.encode(key))
-            try store.put(.indexes, Self.byHash.key(String(decoding: Self.hex(hash), as: UTF8.self)), tenant.number.bytes + key.id.bytes)
+            try store.put(.indexes, Self.byHash.key(Hex.encode(hash)), tenant.number.bytes + key.id.bytes)
         }
         return (key, plaintext)
     }
@@ -53,7 +53,7 @@ public struct CredentialStore: Sendable {
             if key.revokedAt == nil {
                 key.revokedAt = now
                 try store.put(.records, recordKey, RecordCoding.encode(key))
-                try store.delete(.indexes, Self.byHash.key(String(decoding: Self.hex(key.hash), as: UTF8.self)))
+                try store.delete(.indexes, Self.byHash.key(Hex.encode(key.hash)))
             }
             return true
         }
@@ -75,7 +75,7 @@ public struct CredentialStore: Sendable {
         guard SecretToken.isWellFormed(token, prefix: Self.keyPrefix, length: Self.keyLength) else { return nil }
         let hash = Array(SHA256.hash(data: Array(token.utf8)))
         return try database.read { store in
-            guard let pointer = try store.get(.indexes, Self.byHash.key(String(decoding: Self.hex(hash), as: UTF8.self))),
+            guard let pointer = try store.get(.indexes, Self.byHash.key(Hex.encode(hash))),
                 pointer.count == 20, let tenant = TenantID(number: UInt32(bytes: pointer.prefix(4))),
                 let keyID = APIKeyID(bytes: pointer.dropFirst(4)),
                 let record = try store.get(.records, Self.keys(tenant).key(keyID))
@@ -127,11 +127,6 @@ public struct CredentialStore: Sendable {
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        return bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }
     }
 }
 

@@ -1,11 +1,11 @@
-/// Random tokens in base62, from the system's cryptographic generator.
+import Kernel
+
+/// Prefixed random tokens (`rk_live_…`, `rks_…`) and their shape check.
 enum SecretToken {
-    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+    private static let alphabet = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     static func make(prefix: String, length: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        let body = (0..<length).map { _ in alphabet[Int(generator.next(upperBound: UInt8(alphabet.count)))] }
-        return prefix + String(decoding: body, as: UTF8.self)
+        prefix + RandomToken.base62(length: length)
     }
 
     static func isWellFormed(_ token: String, prefix: String, length: Int) -> Bool {

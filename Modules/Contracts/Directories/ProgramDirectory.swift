@@ -13,10 +13,13 @@ public struct ProgramSummary: Sendable, Equatable {
     public let autoApprove: Bool
     /// The most affiliates the roster takes; `nil` is no cap.
     public let maxAffiliates: Int?
+    public let commissionType: CommissionType
+    /// Percent × 100, or minor units for `Fixed`.
+    public let commissionHundredths: Int64
 
     public init(
         tenant: TenantID, id: ProgramID, name: String, slug: String, description: String?, termsUrl: String?, isActive: Bool,
-        isArchived: Bool, autoApprove: Bool, maxAffiliates: Int?
+        isArchived: Bool, autoApprove: Bool, maxAffiliates: Int?, commissionType: CommissionType, commissionHundredths: Int64
     ) {
         self.tenant = tenant
         self.id = id
@@ -28,6 +31,8 @@ public struct ProgramSummary: Sendable, Equatable {
         self.isArchived = isArchived
         self.autoApprove = autoApprove
         self.maxAffiliates = maxAffiliates
+        self.commissionType = commissionType
+        self.commissionHundredths = commissionHundredths
     }
 
     /// Live and taking affiliates: active and not archived.

@@ -12,16 +12,18 @@ struct VouchServices: Sendable {
     let credentials: CredentialStore
     let programs: ProgramService
     let affiliates: AffiliateService
+    let invites: InviteService
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
-    init(database: Database, clock: any WallClock) {
+    init(database: Database, clock: any WallClock, notifier: any Notifier, publicURL: String) {
         let ids = IDGenerator(clock: clock)
         self.database = database
         tenants = TenantRegistry(database: database, clock: clock, ids: ids)
         credentials = CredentialStore(database: database, clock: clock, ids: ids, tenants: tenants)
         programs = ProgramService(database: database, clock: clock, ids: ids)
         affiliates = AffiliateService(database: database, clock: clock, ids: ids, programs: programs)
+        invites = InviteService(affiliates: affiliates, tenants: tenants, notifier: notifier, publicURL: publicURL)
         billingState = BillingStateService(
             meters: [
                 .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),

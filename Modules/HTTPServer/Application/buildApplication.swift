@@ -1,16 +1,21 @@
 public import Hummingbird
 public import Kernel
+public import Contracts
 public import Logging
 import Storage
 
 /// Builds a ready-to-run server: opens the store in the data directory, applies the tenant files, mounts the
 /// routes. The store and the bus run as services of the application and shut down after the HTTP server.
-public func buildApplication(_ configuration: ServerConfiguration, clock: any WallClock = SystemClock(), logger: Logger? = nil) async throws -> some ApplicationProtocol {
+public func buildApplication(
+    _ configuration: ServerConfiguration, clock: any WallClock = SystemClock(), notifier: (any Notifier)? = nil, logger: Logger? = nil
+) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "vouch")
     logger.logLevel = configuration.logLevel
     let engine = try LMDBStore(path: configuration.dataDirectory)
     let bus = EventBus(logger: logger)
-    let services = VouchServices(database: Database(engine: engine, bus: bus), clock: clock)
+    let services = VouchServices(
+        database: Database(engine: engine, bus: bus), clock: clock, notifier: notifier ?? LogNotifier(logger: logger),
+        publicURL: configuration.effectivePublicURL)
     let adminToken = try AdminToken.resolve(configured: configuration.adminToken, dataDirectory: configuration.dataDirectory, logger: logger)
     try await TenantFiles.apply(directory: configuration.tenantsDirectory, tenants: services.tenants, programs: services.programs, logger: logger)
 

@@ -44,5 +44,14 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
                 writes: RateLimiter(limit: configuration.publicWriteRateLimit, window: 60, clock: clock)))
     StorefrontController(tenants: services.tenants, programs: services.programs, applications: services.affiliates).addRoutes(to: storefront)
     OperatorRoutes.add(to: admin, services: services)
+
+    let invitesController = InvitesController(invites: services.invites)
+    invitesController.addRoutes(to: api.group("affiliate-invites"))
+    let invitesByToken = router.group("api/affiliate-invites/by-token")
+        .add(
+            middleware: PublicRateLimitMiddleware(
+                reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
+                writes: RateLimiter(limit: configuration.publicWriteRateLimit, window: 60, clock: clock)))
+    invitesController.addPublicRoutes(to: invitesByToken)
     return router
 }

@@ -22,4 +22,8 @@ struct APIRequestContext: ChildRequestContext, OrganizationRequestContext {
     func requirePlan(_ tier: PlanTier) throws {
         try PlanGate.check(credential.organization, requires: tier)
     }
+
+    func requirePaidPlan(_ tier: PlanTier) throws {
+        try PlanGate.checkPaid(credential.organization, requires: tier)
+    }
 }

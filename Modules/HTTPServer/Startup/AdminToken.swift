@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 import Logging
 
 /// The operator's admin token: the configured one, or one generated on first start, stored in the data directory
@@ -10,9 +11,7 @@ enum AdminToken {
         if let stored = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !stored.isEmpty {
             return stored
         }
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-        let token = "vat_" + String((0..<40).map { _ in alphabet[Int(generator.next(upperBound: UInt8(alphabet.count)))] })
+        let token = "vat_" + RandomToken.base62(length: 40)
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])

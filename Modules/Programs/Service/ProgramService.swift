@@ -234,6 +234,7 @@ extension Program {
     func summary(_ tenant: TenantID) -> ProgramSummary {
         ProgramSummary(
             tenant: tenant, id: id, name: name, slug: slug, description: description, termsUrl: termsUrl, isActive: isActive,
-            isArchived: archivedAt != nil, autoApprove: autoApprove, maxAffiliates: maxAffiliates)
+            isArchived: archivedAt != nil, autoApprove: autoApprove, maxAffiliates: maxAffiliates,
+            commissionType: defaultCommissionType, commissionHundredths: defaultCommissionHundredths)
     }
 }

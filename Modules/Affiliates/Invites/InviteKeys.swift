@@ -1,0 +1,23 @@
+import Kernel
+
+/// Where invites live in the store.
+enum InviteKeys {
+    static func records(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "invite") }
+    /// SHA-256 of a live token → tenant number and invite id.
+    static let tokens = Keyspace.global("invite-token")
+
+    static func token(_ hash: [UInt8]) -> StoreKey {
+        tokens.key(Hex.encode(hash))
+    }
+
+    static func tokenValue(_ tenant: TenantID, _ id: InviteID) -> [UInt8] {
+        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) } + id.bytes
+    }
+
+    static func decodeToken(_ bytes: [UInt8]) -> (TenantID, InviteID)? {
+        guard bytes.count == 20, let tenant = TenantID(number: bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }),
+            let id = InviteID(bytes: bytes.dropFirst(4))
+        else { return nil }
+        return (tenant, id)
+    }
+}
