@@ -68,7 +68,7 @@ let package = Package(
         tests("Programs", ["Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("RichText", ["RichText"]),
         tests("Affiliates", ["Affiliates", "Programs", "Kernel", "Contracts", "TestSupport"]),
-        tests("HTTPServer", ["HTTPServer", "Kernel", "Contracts", "TestSupport", hummingbird]),
+        tests("HTTPServer", ["HTTPServer", "Kernel", "Contracts", "Storage", "TestSupport", hummingbird]),
         .testTarget(
             name: "APITests",
             dependencies: [

@@ -23,7 +23,10 @@ struct APIHarness: Sendable {
         func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
     }
 
-    static func run(apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
+    static func run(
+        apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, clock: any WallClock = SystemClock(),
+        _ body: @Sendable (APIHarness) async throws -> Void
+    ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-api-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var configuration = ServerConfiguration()
@@ -35,7 +38,7 @@ struct APIHarness: Sendable {
         configuration.publicWriteRateLimit = publicWriteRateLimit
         configuration.logLevel = .warning
         let notifier = CapturingNotifier()
-        let app = try await buildApplication(configuration, notifier: notifier)
+        let app = try await buildApplication(configuration, clock: clock, notifier: notifier)
         try await app.test(.live) { client in try await body(APIHarness(client: client, notifier: notifier)) }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 @testable import HTTPServer
 import Hummingbird
 import Kernel
+import Storage
 import TestSupport
 import Testing
 
@@ -11,7 +12,9 @@ import Testing
     @Test func theDocumentAndTheRouterAgree() async throws {
         try await withTemporaryDatabase { database, _ in
             let router = try buildRouter(
-                services: VouchServices(database: database, clock: SystemClock(), notifier: SilentNotifier(), publicURL: "http://localhost"), configuration: ServerConfiguration(), adminToken: "x",
+                services: VouchServices(
+                    database: database, clock: SystemClock(), blobs: FileBlobStore(directory: NSTemporaryDirectory() + "/vouch-blobs-\(UUID())"),
+                    notifier: SilentNotifier(), publicURL: "http://localhost"), configuration: ServerConfiguration(), adminToken: "x",
                 clock: SystemClock())
             let served = Set(
                 router.routes.map { route in

@@ -32,3 +32,18 @@ public struct AffiliateApproved: DomainEvent {
         self.at = at
     }
 }
+
+/// Someone was handed a download link to an affiliate's tax form (`affiliate.tax_form_accessed`): the audit log
+/// records every such read.
+public struct TaxFormAccessed: DomainEvent {
+    public static let name = "affiliate.tax_form_accessed"
+    public let tenant: TenantID
+    public let affiliateID: AffiliateID
+    public let at: Date
+
+    public init(tenant: TenantID, affiliateID: AffiliateID, at: Date) {
+        self.tenant = tenant
+        self.affiliateID = affiliateID
+        self.at = at
+    }
+}

@@ -13,10 +13,11 @@ struct VouchServices: Sendable {
     let programs: ProgramService
     let affiliates: AffiliateService
     let invites: InviteService
+    let taxForms: TaxFormService
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
-    init(database: Database, clock: any WallClock, notifier: any Notifier, publicURL: String) {
+    init(database: Database, clock: any WallClock, blobs: any BlobStore, notifier: any Notifier, publicURL: String) {
         let ids = IDGenerator(clock: clock)
         self.database = database
         tenants = TenantRegistry(database: database, clock: clock, ids: ids)
@@ -24,6 +25,7 @@ struct VouchServices: Sendable {
         programs = ProgramService(database: database, clock: clock, ids: ids)
         affiliates = AffiliateService(database: database, clock: clock, ids: ids, programs: programs)
         invites = InviteService(affiliates: affiliates, tenants: tenants, notifier: notifier, publicURL: publicURL)
+        taxForms = TaxFormService(affiliates: affiliates, blobs: blobs, publicURL: publicURL)
         billingState = BillingStateService(
             meters: [
                 .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),

@@ -14,7 +14,8 @@ public func buildApplication(
     let engine = try LMDBStore(path: configuration.dataDirectory)
     let bus = EventBus(logger: logger)
     let services = VouchServices(
-        database: Database(engine: engine, bus: bus), clock: clock, notifier: notifier ?? LogNotifier(logger: logger),
+        database: Database(engine: engine, bus: bus), clock: clock,
+        blobs: FileBlobStore(directory: configuration.dataDirectory + "/files"), notifier: notifier ?? LogNotifier(logger: logger),
         publicURL: configuration.effectivePublicURL)
     let adminToken = try AdminToken.resolve(configured: configuration.adminToken, dataDirectory: configuration.dataDirectory, logger: logger)
     try await TenantFiles.apply(directory: configuration.tenantsDirectory, tenants: services.tenants, programs: services.programs, logger: logger)

@@ -34,24 +34,29 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let affiliatesController = AffiliatesController<APIRequestContext>(affiliates: services.affiliates, tenants: services.tenants)
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
     affiliatesController.addRoutes(to: affiliates)
+    let taxFormsController = TaxFormsController(taxForms: services.taxForms)
+    taxFormsController.addRoutes(to: affiliates)
     let importLimiter = RateLimiter(limit: configuration.importRateLimit, window: 60, clock: clock)
     affiliatesController.addImportRoute(to: affiliates.group("import").add(middleware: KeyRateLimitMiddleware(limiter: importLimiter)))
 
+    /// Anonymous routes: limited per client address, each family with budgets of its own.
+    func publicLimits() -> PublicRateLimitMiddleware {
+        PublicRateLimitMiddleware(
+            reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
+            writes: RateLimiter(limit: configuration.publicWriteRateLimit, window: 60, clock: clock))
+    }
     let storefront = router.group("api/p")
-        .add(
-            middleware: PublicRateLimitMiddleware(
-                reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
-                writes: RateLimiter(limit: configuration.publicWriteRateLimit, window: 60, clock: clock)))
+        .add(middleware: publicLimits())
     StorefrontController(tenants: services.tenants, programs: services.programs, applications: services.affiliates).addRoutes(to: storefront)
     OperatorRoutes.add(to: admin, services: services)
 
     let invitesController = InvitesController(invites: services.invites)
     invitesController.addRoutes(to: api.group("affiliate-invites"))
     let invitesByToken = router.group("api/affiliate-invites/by-token")
-        .add(
-            middleware: PublicRateLimitMiddleware(
-                reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
-                writes: RateLimiter(limit: configuration.publicWriteRateLimit, window: 60, clock: clock)))
+        .add(middleware: publicLimits())
     invitesController.addPublicRoutes(to: invitesByToken)
+    let downloads = router.group("downloads/tax-forms")
+        .add(middleware: publicLimits())
+    taxFormsController.addDownloadRoute(to: downloads)
     return router
 }
