@@ -1,5 +1,6 @@
 import HTTPTypes
 import Kernel
+import TestSupport
 import Testing
 
 @Suite struct AffiliatesAPITests {
@@ -109,6 +110,22 @@ import Testing
             }
             #expect(statuses == [200, 200, 200, 200, 200, 200, 429])
             #expect(try await api.call(.get, "/api/v1/affiliates", token: key).status == .ok)
+        }
+    }
+}
+
+@Suite struct RosterImportNotificationTests {
+    @Test func onlyPaidGrowthTenantsNotifyImportedAffiliates() async throws {
+        try await APIHarness.run { api in
+            for (handle, plan, status, expected) in [("starter", "Starter", "Active", 0), ("trial", "Growth", "Trialing", 0), ("growth", "Growth", "Active", 2)] {
+                let key = try await api.tenantKey(handle, plan: plan, status: status)
+                let program = try await api.createProgram(key, holidayProgram)["id"]!.stringValue!
+                let before = api.notifier.sent.count
+                let body = #"{"programId":"\#(program)","affiliates":[{"email":"a@\#(handle).com","fullName":"Alex Smith"},{"email":"b@\#(handle).com"}],"notifyAffiliates":true,"notificationMessageHtml":"<p>Hi {{affiliate.firstName}}<script>x()</script></p>"}"#
+                #expect(try await api.call(.post, "/api/v1/affiliates/import", token: key, body: body).json["imported"] == .int(2))
+                #expect(api.notifier.sent.count - before == expected, "\(handle)")
+            }
+            #expect(api.notifier.sent.map(\.html).contains("<p>Hi Alex</p>"))
         }
     }
 }

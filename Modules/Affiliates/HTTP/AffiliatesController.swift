@@ -21,10 +21,12 @@ public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
     static var maxBulkIDs: Int { 200 }
     let affiliates: AffiliateService
     let tenants: any TenantDirectory
+    let notifier: any Notifier
 
-    public init(affiliates: AffiliateService, tenants: any TenantDirectory) {
+    public init(affiliates: AffiliateService, tenants: any TenantDirectory, notifier: any Notifier) {
         self.affiliates = affiliates
         self.tenants = tenants
+        self.notifier = notifier
     }
 
     /// Mounts the routes on a group rooted at `/api/v1/affiliates`.
@@ -92,7 +94,9 @@ public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
         group.post { request, context in
             let body = try await request.fields(limit: RosterImportRequest.bodyLimit)
             let input = try RosterImportRequest(body)
-            return try await affiliates.importRoster(context.tenant, input).json
+            // Emails to imported affiliates are a Growth+ feature on a paid subscription; below it the import still runs.
+            let mayNotify = (try? context.requirePaidPlan(.growth)) != nil
+            return try await affiliates.importRoster(context.tenant, input, mayNotify: mayNotify, notifier: notifier).json
         }
     }
 

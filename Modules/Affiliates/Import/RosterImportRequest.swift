@@ -1,5 +1,6 @@
 import Contracts
 public import Kernel
+import RichText
 
 /// A validated `POST /api/v1/affiliates/import` body. Rows are read one by one during the import: a bad row is
 /// tallied, never a reason to refuse the batch.
@@ -11,6 +12,9 @@ public struct RosterImportRequest: Sendable {
     let programID: ProgramID
     let rows: [JSONValue]
     let includeStatuses: Set<AffiliateStatus>?
+    let notifyAffiliates: Bool
+    /// Sanitized; merge tags render per affiliate when sent.
+    let notificationMessageHtml: String?
 
     public init(_ body: FieldReader) throws(DomainError) {
         let program = try FieldReader.required(try body.string("programId", maxLength: 64), "programId")
@@ -31,6 +35,7 @@ public struct RosterImportRequest: Sendable {
                 return status
             })
         }
-        _ = try body.bool("notifyAffiliates")
+        notifyAffiliates = try body.bool("notifyAffiliates").value ?? false
+        notificationMessageHtml = try body.string("notificationMessageHtml", maxLength: 20_000, allowEmpty: true).value.map(HTMLSanitizer.sanitize)
     }
 }

@@ -1,17 +1,23 @@
 public import Contracts
 import Foundation
+import RichText
 public import Kernel
 
 extension AffiliateService {
     /// Imports a roster in one transaction and records the job. Emails already on the program or earlier in the
     /// batch are skipped (`already_exists`), so re-running is idempotent; one import per tenant runs at a time (409
     /// `migration_already_in_progress`).
-    public func importRoster(_ tenant: TenantID, _ request: RosterImportRequest) async throws -> ImportJob {
+    ///
+    /// With `notifyAffiliates` and `mayNotify` (Growth+ on an Active subscription, decided by the caller), each
+    /// imported affiliate is sent the message through `notifier` after the commit; otherwise nobody is.
+    public func importRoster(
+        _ tenant: TenantID, _ request: RosterImportRequest, mayNotify: Bool = false, notifier: (any Notifier)? = nil
+    ) async throws -> ImportJob {
         guard let program = try programs.programSummary(tenant, request.programID), !program.isArchived else {
             throw DomainError(.notFound, "program_not_found", "Program not found", field: "programId")
         }
         let busy = DomainError.conflict("migration_already_in_progress", "Another import is running for this organization")
-        return try await importLock.withLock(tenant, busy: busy) {
+        let job = try await importLock.withLock(tenant, busy: busy) {
             let now = clock.now()
             let jobID: ImportJobID = ids.next()
             let planned = request.rows.map { row in (row: RosterRow(row), id: ids.next(AffiliateTag.self), link: ids.next(AffiliateLinkTag.self)) }
@@ -42,5 +48,14 @@ extension AffiliateService {
                 return job
             }
         }
+        if request.notifyAffiliates, mayNotify, let notifier {
+            for id in job.createdAffiliates {
+                guard let affiliate = try affiliate(tenant, id) else { continue }
+                let values = ["affiliate.firstName": affiliate.fullName?.split(separator: " ").first.map(String.init) ?? "there", "program.name": program.name]
+                let html = MergeTags.render(request.notificationMessageHtml ?? "<p>You have been added to {{program.name}}.</p>", values: values)
+                await notifier.send(OutgoingMessage(to: affiliate.email, subject: "You're now an affiliate of \(program.name)", html: html))
+            }
+        }
+        return job
     }
 }

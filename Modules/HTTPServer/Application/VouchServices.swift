@@ -14,6 +14,7 @@ struct VouchServices: Sendable {
     let affiliates: AffiliateService
     let invites: InviteService
     let taxForms: TaxFormService
+    let notifier: any Notifier
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
@@ -26,6 +27,7 @@ struct VouchServices: Sendable {
         affiliates = AffiliateService(database: database, clock: clock, ids: ids, programs: programs)
         invites = InviteService(affiliates: affiliates, tenants: tenants, notifier: notifier, publicURL: publicURL)
         taxForms = TaxFormService(affiliates: affiliates, blobs: blobs, publicURL: publicURL)
+        self.notifier = notifier
         billingState = BillingStateService(
             meters: [
                 .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),

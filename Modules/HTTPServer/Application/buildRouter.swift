@@ -31,7 +31,8 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let programs = api.group("v1/programs").add(middleware: PlanGateMiddleware(.starter))
     ProgramsController(programs: services.programs).addRoutes(to: programs)
 
-    let affiliatesController = AffiliatesController<APIRequestContext>(affiliates: services.affiliates, tenants: services.tenants)
+    let affiliatesController = AffiliatesController<APIRequestContext>(
+        affiliates: services.affiliates, tenants: services.tenants, notifier: services.notifier)
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
     affiliatesController.addRoutes(to: affiliates)
     let taxFormsController = TaxFormsController(taxForms: services.taxForms)
