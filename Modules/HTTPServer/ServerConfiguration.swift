@@ -15,11 +15,11 @@ public struct ServerConfiguration: Sendable {
     /// Imports per minute per API key (the spec's `import` policy).
     public var importRateLimit = 6
     /// Requests per minute per client address for calls without a valid key.
-    public var anonymousRateLimit = 120
+    public var anonymousRateLimit = 600
     /// Requests per minute per client address on the public storefront's reads.
-    public var publicReadRateLimit = 300
+    public var publicReadRateLimit = 600
     /// Applications per minute per client address on the public storefront.
-    public var publicWriteRateLimit = 20
+    public var publicWriteRateLimit = 60
     public var logLevel: Logger.Level = .info
 
     public init() {}

@@ -25,6 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.adminToken = environment["VOUCH_ADMIN_TOKEN"]
         configuration.publicURL = environment["VOUCH_PUBLIC_URL"]
         configuration.apiRateLimit = try environment["VOUCH_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_RATE_LIMIT") } ?? configuration.apiRateLimit
+        configuration.publicReadRateLimit =
+            try environment["VOUCH_PUBLIC_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_PUBLIC_RATE_LIMIT") } ?? configuration.publicReadRateLimit
+        configuration.publicWriteRateLimit =
+            try environment["VOUCH_PUBLIC_WRITE_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_PUBLIC_WRITE_RATE_LIMIT") }
+            ?? configuration.publicWriteRateLimit
         if let level = environment["VOUCH_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("VOUCH_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical") }
             configuration.logLevel = parsed
