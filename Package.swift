@@ -53,7 +53,8 @@ let package = Package(
         module("Programs", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
         module("Affiliates", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto], resources: [.copy("openapi.json")]),
         module("Storefront", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
-        module("HTTPServer", ["Kernel", "Contracts", "Storage", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", hummingbird, logging, lifecycle, crypto,
+        module("Tracking", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
+        module("HTTPServer", ["Kernel", "Contracts", "Storage", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", "Tracking", hummingbird, logging, lifecycle, crypto,
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),
         .executableTarget(
@@ -67,6 +68,7 @@ let package = Package(
         tests("Billing", ["Billing", "Kernel", "Contracts", "TestSupport"]),
         tests("Programs", ["Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("RichText", ["RichText"]),
+        tests("Tracking", ["Tracking", "Kernel", "Contracts", "TestSupport"]),
         tests("Affiliates", ["Affiliates", "Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("HTTPServer", ["HTTPServer", "Kernel", "Contracts", "Storage", "TestSupport", hummingbird]),
         .testTarget(

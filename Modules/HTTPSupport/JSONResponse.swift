@@ -14,6 +14,12 @@ public struct JSONResponse: ResponseGenerator {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response
+    }
+
+    /// The HTTP response, with no body for 204.
+    public var response: Response {
+        guard status != .noContent else { return Response(status: .noContent, headers: headers) }
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))

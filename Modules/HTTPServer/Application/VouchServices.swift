@@ -3,6 +3,7 @@ import Billing
 import Contracts
 import Kernel
 import Programs
+import Tracking
 
 /// Every context service of one server, built over one database. The composition root's single list of concrete
 /// types.
@@ -15,6 +16,8 @@ struct VouchServices: Sendable {
     let invites: InviteService
     let taxForms: TaxFormService
     let notifier: any Notifier
+    let attributionParams: AttributionParamsService
+    let passthroughReferrers: PassthroughReferrerService
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
@@ -28,6 +31,8 @@ struct VouchServices: Sendable {
         invites = InviteService(affiliates: affiliates, tenants: tenants, notifier: notifier, publicURL: publicURL)
         taxForms = TaxFormService(affiliates: affiliates, blobs: blobs, publicURL: publicURL)
         self.notifier = notifier
+        attributionParams = AttributionParamsService(database: database, clock: clock)
+        passthroughReferrers = PassthroughReferrerService(database: database, clock: clock)
         billingState = BillingStateService(
             meters: [
                 .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),

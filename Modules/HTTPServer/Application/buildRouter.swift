@@ -5,6 +5,7 @@ import Hummingbird
 import Kernel
 import Programs
 import Storefront
+import Tracking
 
 /// Mounts every route. Plan gates per resource family are decided here, in one place.
 func buildRouter(services: VouchServices, configuration: ServerConfiguration, adminToken: String, clock: any WallClock) throws -> Router<AppRequestContext> {
@@ -18,14 +19,12 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let admin = router.group("admin/tenants").add(middleware: AdminAuthMiddleware(token: adminToken))
     AdminController(tenants: services.tenants, credentials: services.credentials).addRoutes(to: admin)
 
-    let api = router.group("api")
-        .add(
-            middleware: APIAuthMiddleware(
-                credentials: services.credentials,
-                keyLimiter: RateLimiter(limit: configuration.apiRateLimit, window: 60, clock: clock),
-                anonymousLimiter: RateLimiter(limit: configuration.anonymousRateLimit, window: 60, clock: clock))
-        )
-        .group(context: APIRequestContext.self)
+    // One middleware, so a key has one budget across every authenticated family.
+    let apiAuth = APIAuthMiddleware(
+        credentials: services.credentials,
+        keyLimiter: RateLimiter(limit: configuration.apiRateLimit, window: 60, clock: clock),
+        anonymousLimiter: RateLimiter(limit: configuration.anonymousRateLimit, window: 60, clock: clock))
+    let api = router.group("api").add(middleware: apiAuth).group(context: APIRequestContext.self)
     OrganizationController(billingState: services.billingState, homeCurrency: services.homeCurrency).addRoutes(to: api)
 
     let programs = api.group("v1/programs").add(middleware: PlanGateMiddleware(.starter))
@@ -59,5 +58,10 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let downloads = router.group("downloads/tax-forms")
         .add(middleware: publicLimits())
     taxFormsController.addDownloadRoute(to: downloads)
+
+    AttributionParamsController(params: services.attributionParams).addRoutes(to: api.group("v1/settings/attribution-params"))
+    AttributionParamsController.addDefaultsRoute(to: router.group("api/v1/settings/attribution-params/defaults").add(middleware: publicLimits()))
+    let passthrough = router.group("passthrough-referrers").add(middleware: apiAuth).group(context: APIRequestContext.self)
+    PassthroughReferrersController(referrers: services.passthroughReferrers, tenants: services.tenants).addRoutes(to: passthrough)
     return router
 }

@@ -6,6 +6,8 @@ public enum RecordCoding {
     public static func encode<T: Encodable>(_ value: T, version: UInt8 = 1) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .millisecondsSince1970
+        // Sorted keys make equal records equal bytes: change detection and the decode cache rely on it.
+        encoder.outputFormatting = .sortedKeys
         return [version] + Array(try encoder.encode(value))
     }
 

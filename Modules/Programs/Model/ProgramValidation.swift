@@ -17,20 +17,8 @@ enum ProgramValidation {
         return slug.isEmpty ? "program" : slug
     }
 
-    /// A host name such as `yourapp.com` or `go.yourbrand.com`; a pasted URL is reduced to its host.
     static func domain(_ value: String, field: String) throws(DomainError) -> String {
-        var host = value.lowercased()
-        if let range = host.range(of: "://") { host = String(host[range.upperBound...]) }
-        if let slash = host.firstIndex(of: "/") { host = String(host[..<slash]) }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        let validLabel: (Substring) -> Bool = { label in
-            (1...63).contains(label.count) && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
-        }
-        guard host.count <= 253, labels.allSatisfy(validLabel), labels.count >= 2 || host == "localhost" else {
-            throw DomainError.validation(field, "\(field) must be a domain name such as yourbrand.com")
-        }
-        return host
+        try DomainName.normalized(value, field: field)
     }
 
     static func url(_ value: String, field: String) throws(DomainError) -> String {
