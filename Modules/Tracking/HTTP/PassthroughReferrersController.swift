@@ -12,8 +12,8 @@ import Logging
 /// | GET    | /passthrough-referrers            | read (`include_inactive`) |
 /// | POST   | /passthrough-referrers            | read_write, 201 |
 /// | GET    | /passthrough-referrers/{referrer_id} | read |
-/// | PATCH  | /passthrough-referrers/{id}       | read_write |
-/// | DELETE | /passthrough-referrers/{id}       | read_write, 204 |
+/// | PATCH  | /passthrough-referrers/{referrer_id} | read_write |
+/// | DELETE | /passthrough-referrers/{referrer_id} | read_write, 204 |
 public struct PassthroughReferrersController: Sendable {
     let referrers: PassthroughReferrerService
     let tenants: any TenantDirectory
