@@ -11,11 +11,11 @@ enum InviteKeys {
     }
 
     static func tokenValue(_ tenant: TenantID, _ id: InviteID) -> [UInt8] {
-        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) } + id.bytes
+        tenant.bytes + id.bytes
     }
 
     static func decodeToken(_ bytes: [UInt8]) -> (TenantID, InviteID)? {
-        guard bytes.count == 20, let tenant = TenantID(number: bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }),
+        guard bytes.count == 20, let tenant = TenantID(leadingBytes: bytes),
             let id = InviteID(bytes: bytes.dropFirst(4))
         else { return nil }
         return (tenant, id)

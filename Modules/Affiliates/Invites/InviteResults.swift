@@ -1,4 +1,4 @@
-public import Kernel
+import Kernel
 
 /// A requested slug a bulk invite could not keep: `taken`, `reserved`, `invalid` or `duplicate_within_batch`.
 public struct SlugConflict: Sendable, Equatable {

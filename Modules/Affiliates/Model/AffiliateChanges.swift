@@ -1,4 +1,4 @@
-public import Contracts
+import Contracts
 public import Kernel
 
 /// A validated `PATCH /api/v1/affiliates/{id}` body: only the keys sent change.

@@ -1,4 +1,4 @@
-public import Contracts
+import Contracts
 import Kernel
 
 /// The status changes that make sense. Anything else is a 409 rather than a silent change: a Banned affiliate is

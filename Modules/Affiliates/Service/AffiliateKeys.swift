@@ -16,11 +16,11 @@ enum AffiliateKeys {
     }
 
     static func codeValue(_ tenant: TenantID, _ affiliate: AffiliateID, _ link: AffiliateLinkID) -> [UInt8] {
-        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) } + affiliate.bytes + link.bytes
+        tenant.bytes + affiliate.bytes + link.bytes
     }
 
     static func decodeCode(_ bytes: [UInt8]) -> (TenantID, AffiliateID, AffiliateLinkID)? {
-        guard bytes.count == 36, let tenant = TenantID(number: bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }),
+        guard bytes.count == 36, let tenant = TenantID(leadingBytes: bytes),
             let affiliate = AffiliateID(bytes: bytes[4..<20]), let link = AffiliateLinkID(bytes: bytes[20..<36])
         else { return nil }
         return (tenant, affiliate, link)

@@ -1,6 +1,6 @@
 public import Contracts
 import Foundation
-public import Kernel
+import Kernel
 
 extension AffiliateService: AffiliateApplications {
     /// Enrolls a storefront applicant: Approved when the program auto-approves, else Pending. An email already on

@@ -38,7 +38,7 @@ public struct CredentialStore: Sendable {
             createdAt: clock.now(), revokedAt: nil)
         try await database.write { store, _ in
             try store.put(.records, Self.keys(tenant).key(key.id), RecordCoding.encode(key))
-            try store.put(.indexes, Self.byHash.key(Hex.encode(hash)), tenant.number.bytes + key.id.bytes)
+            try store.put(.indexes, Self.byHash.key(Hex.encode(hash)), tenant.bytes + key.id.bytes)
         }
         return (key, plaintext)
     }
@@ -76,7 +76,7 @@ public struct CredentialStore: Sendable {
         let hash = Array(SHA256.hash(data: Array(token.utf8)))
         return try database.read { store in
             guard let pointer = try store.get(.indexes, Self.byHash.key(Hex.encode(hash))),
-                pointer.count == 20, let tenant = TenantID(number: UInt32(bytes: pointer.prefix(4))),
+                pointer.count == 20, let tenant = TenantID(leadingBytes: pointer),
                 let keyID = APIKeyID(bytes: pointer.dropFirst(4)),
                 let record = try store.get(.records, Self.keys(tenant).key(keyID))
             else { return nil }
@@ -127,13 +127,5 @@ public struct CredentialStore: Sendable {
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-}
-
-extension UInt32 {
-    var bytes: [UInt8] { withUnsafeBytes(of: bigEndian) { Array($0) } }
-
-    init(bytes: some Collection<UInt8>) {
-        self = bytes.reduce(0) { $0 << 8 | UInt32($1) }
     }
 }

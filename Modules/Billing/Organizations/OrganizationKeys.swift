@@ -8,13 +8,4 @@ enum OrganizationKeys {
     static let sequence = Keyspace.global("tenant-sequence").key()
 
     static func profile(_ tenant: TenantID) -> StoreKey { Keyspace.tenant(tenant, "organization").key() }
-
-    static func tenant(fromHandleValue bytes: [UInt8]) -> TenantID? {
-        guard bytes.count == 4 else { return nil }
-        return TenantID(number: bytes.reduce(0) { $0 << 8 | UInt32($1) })
-    }
-
-    static func handleValue(_ tenant: TenantID) -> [UInt8] {
-        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) }
-    }
 }

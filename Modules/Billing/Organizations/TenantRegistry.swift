@@ -28,7 +28,7 @@ public struct TenantRegistry: Sendable {
             guard try store.get(.indexes, handleKey) == nil else {
                 throw DomainError.conflict("tenant_already_exists", "A tenant with handle '\(handle)' already exists", field: "handle")
             }
-            let last = try store.get(.indexes, OrganizationKeys.sequence).flatMap(OrganizationKeys.tenant(fromHandleValue:))
+            let last = try store.get(.indexes, OrganizationKeys.sequence).flatMap { TenantID(leadingBytes: $0) }
             let tenant = TenantID(number: (last?.number ?? 0) + 1)!
             let tier = changes.planTier.value ?? .trial
             let status = changes.subscriptionStatus.value ?? (tier == .trial ? .trialing : .active)
@@ -40,8 +40,8 @@ public struct TenantRegistry: Sendable {
                 homeCurrency: .usd, homeCurrencyChangedAt: nil, createdAt: now, updatedAt: now)
             try changes.apply(to: &org, now: now)
             org.homeCurrencyChangedAt = nil  // the initial currency is a choice, not a change
-            try store.put(.indexes, OrganizationKeys.sequence, OrganizationKeys.handleValue(tenant))
-            try store.put(.indexes, handleKey, OrganizationKeys.handleValue(tenant))
+            try store.put(.indexes, OrganizationKeys.sequence, tenant.bytes)
+            try store.put(.indexes, handleKey, tenant.bytes)
             try store.put(.records, OrganizationKeys.profile(tenant), RecordCoding.encode(org))
             return org
         }
@@ -76,7 +76,7 @@ public struct TenantRegistry: Sendable {
         try database.read { store in
             var orgs: [Organization] = []
             try store.scan(.indexes, prefix: OrganizationKeys.byHandle.prefix) { _, value in
-                if let tenant = OrganizationKeys.tenant(fromHandleValue: value), let org = try organization(tenant, in: store) {
+                if let tenant = TenantID(leadingBytes: value), let org = try organization(tenant, in: store) {
                     orgs.append(org)
                 }
                 return true
@@ -87,7 +87,7 @@ public struct TenantRegistry: Sendable {
 
     func organization(handle: String, in store: borrowing some StoreReader & ~Copyable) throws -> Organization? {
         guard let value = try store.get(.indexes, OrganizationKeys.byHandle.key(handle)),
-            let tenant = OrganizationKeys.tenant(fromHandleValue: value)
+            let tenant = TenantID(leadingBytes: value)
         else { return nil }
         return try organization(tenant, in: store)
     }

@@ -48,7 +48,7 @@ public struct Keyspace: Sendable {
 
     /// All keys from `start` of the given tenant's range: used to export or drop a tenant.
     public static func wholeTenant(_ tenant: TenantID) -> StoreKey {
-        StoreKey(bytes: withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) })
+        StoreKey(bytes: tenant.bytes)
     }
 }
 

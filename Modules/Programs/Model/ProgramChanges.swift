@@ -1,4 +1,4 @@
-public import Contracts
+import Contracts
 public import Kernel
 
 /// The program fields a create or PATCH request sent, each already validated on its own. Cross-field rules are
@@ -50,7 +50,7 @@ public struct ProgramChanges: Sendable {
         attributionModel = try body.oneOf("attributionModel", AttributionModel.self)
         autoApprove = try body.bool("autoApprove")
         customDomain = try body.string("customDomain", maxLength: 253).map { (v) throws(DomainError) in
-            try ProgramValidation.domain(v, field: "customDomain")
+            try DomainName.normalized(v, field: "customDomain")
         }
         networkVisibility = try body.string("networkVisibility").map { (v) throws(DomainError) in
             guard let visibility = NetworkVisibility(input: v) else {
@@ -60,7 +60,7 @@ public struct ProgramChanges: Sendable {
         }
         isPubliclyDiscoverable = try body.bool("isPubliclyDiscoverable")
         websiteDomain = try body.string("websiteDomain", maxLength: 253).map { (v) throws(DomainError) in
-            try ProgramValidation.domain(v, field: "websiteDomain")
+            try DomainName.normalized(v, field: "websiteDomain")
         }
         maxAffiliates = try body.integer("maxAffiliates", in: 1...10_000_000)
     }

@@ -17,10 +17,6 @@ enum ProgramValidation {
         return slug.isEmpty ? "program" : slug
     }
 
-    static func domain(_ value: String, field: String) throws(DomainError) -> String {
-        try DomainName.normalized(value, field: field)
-    }
-
     static func url(_ value: String, field: String) throws(DomainError) -> String {
         guard let url = URL(string: value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
             throw DomainError.validation(field, "\(field) must be an absolute http(s) URL")

@@ -11,15 +11,7 @@ enum ProgramKeys {
     /// Program id → tenant number, for public routes that name a program by id alone.
     static let owners = Keyspace.global("program-tenant")
 
-    static func tenantValue(_ tenant: TenantID) -> [UInt8] {
-        withUnsafeBytes(of: tenant.number.bigEndian) { Array($0) }
-    }
-
     static func domainValue(_ tenant: TenantID, _ id: ProgramID) -> [UInt8] {
-        tenantValue(tenant) + id.bytes
-    }
-
-    static func tenant(from bytes: some Collection<UInt8>) -> TenantID? {
-        bytes.count >= 4 ? TenantID(number: bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }) : nil
+        tenant.bytes + id.bytes
     }
 }

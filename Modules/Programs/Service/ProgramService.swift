@@ -57,7 +57,7 @@ public struct ProgramService: Sendable {
                 program.slug = try Self.freeSlug(from: ProgramValidation.slug(fromName: name), tenant, in: store)
             }
             try Self.claim(program, previous: nil, tenant, in: store)
-            try store.put(.indexes, ProgramKeys.owners.key(program.id), ProgramKeys.tenantValue(tenant))
+            try store.put(.indexes, ProgramKeys.owners.key(program.id), tenant.bytes)
             try store.put(.records, ProgramKeys.records(tenant).key(program.id), RecordCoding.encode(program))
             events.record(ProgramChanged(tenant: tenant, programID: program.id, change: .created, at: now))
             return program
@@ -197,7 +197,7 @@ extension ProgramService: ProgramDirectory {
 
     public func programSummary(_ id: ProgramID) throws -> ProgramSummary? {
         try database.read { store in
-            guard let tenant = try store.get(.indexes, ProgramKeys.owners.key(id)).flatMap(ProgramKeys.tenant(from:)) else { return nil }
+            guard let tenant = try store.get(.indexes, ProgramKeys.owners.key(id)).flatMap({ TenantID(leadingBytes: $0) }) else { return nil }
             return try program(tenant, id, in: store)?.summary(tenant)
         }
     }
@@ -222,7 +222,7 @@ extension ProgramService: ProgramDirectory {
     public func programSummary(verifiedDomain host: String) throws -> ProgramSummary? {
         try database.read { store in
             guard let value = try store.get(.indexes, ProgramKeys.customDomains.key(host.lowercased())),
-                let tenant = ProgramKeys.tenant(from: value), let id = ProgramID(bytes: value.dropFirst(4)),
+                let tenant = TenantID(leadingBytes: value), let id = ProgramID(bytes: value.dropFirst(4)),
                 let program = try program(tenant, id, in: store), program.customDomainVerified
             else { return nil }
             return program.summary(tenant)
