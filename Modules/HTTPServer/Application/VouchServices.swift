@@ -18,6 +18,7 @@ struct VouchServices: Sendable {
     let notifier: any Notifier
     let attributionParams: AttributionParamsService
     let passthroughReferrers: PassthroughReferrerService
+    let clicks: ClickService
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
@@ -33,6 +34,9 @@ struct VouchServices: Sendable {
         self.notifier = notifier
         attributionParams = AttributionParamsService(database: database, clock: clock)
         passthroughReferrers = PassthroughReferrerService(database: database, clock: clock)
+        clicks = ClickService(
+            database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, params: attributionParams,
+            passthrough: passthroughReferrers)
         billingState = BillingStateService(
             meters: [
                 .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),

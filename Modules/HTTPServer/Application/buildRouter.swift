@@ -63,5 +63,12 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     AttributionParamsController.addDefaultsRoute(to: router.group("api/v1/settings/attribution-params/defaults").add(middleware: publicLimits()))
     let passthrough = router.group("passthrough-referrers").add(middleware: apiAuth).group(context: APIRequestContext.self)
     PassthroughReferrersController(referrers: services.passthroughReferrers, tenants: services.tenants).addRoutes(to: passthrough)
+
+    let tracking = router.group("api/tracking")
+        .add(middleware: TrackingCORSMiddleware())
+        .add(middleware: PublicRateLimitMiddleware(
+            reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
+            writes: RateLimiter(limit: configuration.trackingRateLimit, window: 60, clock: clock)))
+    ClickTrackingController(clicks: services.clicks, countries: CountryResolver(headerName: nil, lookup: nil)).addRoutes(to: tracking)
     return router
 }
