@@ -75,7 +75,7 @@ let package = Package(
             name: "APITests",
             dependencies: [
                 "HTTPServer", "Kernel", "Contracts", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"), logging,
+                .product(name: "HTTPTypes", package: "swift-http-types"), logging, crypto,
             ],
             path: "Tests/APITests", swiftSettings: sharedSettings()),
     ]

@@ -19,6 +19,8 @@ struct VouchServices: Sendable {
     let attributionParams: AttributionParamsService
     let passthroughReferrers: PassthroughReferrerService
     let clicks: ClickService
+    let conversions: ConversionLedger
+    let signatures: RequestSignatureVerifier
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
@@ -37,6 +39,8 @@ struct VouchServices: Sendable {
         clicks = ClickService(
             database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, params: attributionParams,
             passthrough: passthroughReferrers)
+        conversions = ConversionLedger(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants)
+        signatures = RequestSignatureVerifier(secrets: credentials, clock: clock)
         billingState = BillingStateService(
             meters: [
                 .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),

@@ -64,11 +64,15 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let passthrough = router.group("passthrough-referrers").add(middleware: apiAuth).group(context: APIRequestContext.self)
     PassthroughReferrersController(referrers: services.passthroughReferrers, tenants: services.tenants).addRoutes(to: passthrough)
 
-    let tracking = router.group("api/tracking")
-        .add(middleware: TrackingCORSMiddleware())
-        .add(middleware: PublicRateLimitMiddleware(
-            reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
-            writes: RateLimiter(limit: configuration.trackingRateLimit, window: 60, clock: clock)))
-    ClickTrackingController(clicks: services.clicks, countries: CountryResolver(headerName: nil, lookup: nil)).addRoutes(to: tracking)
+    // Browsers on brands' sites: CORS, and one per-address budget across clicks, heartbeats and leads.
+    let trackingLimits = PublicRateLimitMiddleware(
+        reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
+        writes: RateLimiter(limit: configuration.trackingRateLimit, window: 60, clock: clock))
+    let browserTracking = router.group("api/tracking").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
+    ClickTrackingController(clicks: services.clicks, countries: CountryResolver(headerName: nil, lookup: nil)).addRoutes(to: browserTracking)
+    let browserScript = router.group("api/v1/r").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
+    BrowserLeadController(ledger: services.conversions).addRoutes(to: browserScript)
+    let signedTracking = api.group("tracking").add(middleware: PlanGateMiddleware(.starter))
+    ServerToServerController(ledger: services.conversions, verifier: services.signatures).addRoutes(to: signedTracking)
     return router
 }
