@@ -165,3 +165,20 @@ import Testing
         }
     }
 }
+
+@Suite struct PixelAPITests {
+    @Test func theNoscriptPixelRecordsTheClickOfItsPage() async throws {
+        try await APIHarness.run { api in
+            let shop = try await TrackingFixture.make(api)
+            try await shop.affiliate(api, code: "john")
+            let pixel = try await api.call(.get, "/api/v1/r/c.gif", headers: [.referer: "https://shop.example/landing?via=john"])
+            #expect(pixel.status == .ok && pixel.header("Content-Type") == "image/gif" && pixel.header("Cache-Control")?.contains("no-store") == true)
+            #expect(pixel.raw.hasPrefix("GIF89a"))
+            // The same GIF whatever happened: no code, a foreign site, no Referer at all.
+            for headers: HTTPFields in [[.referer: "https://shop.example/"], [.referer: "https://evil.example/?via=john"], [:]] {
+                let other = try await api.call(.get, "/api/v1/r/c.gif", headers: headers)
+                #expect(other.status == .ok && other.raw == pixel.raw)
+            }
+        }
+    }
+}

@@ -69,9 +69,11 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
         reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
         writes: RateLimiter(limit: configuration.trackingRateLimit, window: 60, clock: clock))
     let browserTracking = router.group("api/tracking").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
-    ClickTrackingController(clicks: services.clicks, countries: CountryResolver(headerName: nil, lookup: nil)).addRoutes(to: browserTracking)
+    let countries = CountryResolver(headerName: nil, lookup: nil)
+    ClickTrackingController(clicks: services.clicks, countries: countries).addRoutes(to: browserTracking)
     let browserScript = router.group("api/v1/r").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
     BrowserLeadController(ledger: services.conversions).addRoutes(to: browserScript)
+    PixelController(clicks: services.clicks, countries: countries).addRoutes(to: browserScript)
     let signedTracking = api.group("tracking").add(middleware: PlanGateMiddleware(.starter))
     ServerToServerController(ledger: services.conversions, verifier: services.signatures).addRoutes(to: signedTracking)
     return router

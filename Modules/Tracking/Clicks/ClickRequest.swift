@@ -7,6 +7,12 @@ public struct PageVisit: Sendable {
     public let pageURL: String
     public let consentGranted: Bool
 
+    init(programID: ProgramID, pageURL: String, consentGranted: Bool) {
+        self.programID = programID
+        self.pageURL = pageURL
+        self.consentGranted = consentGranted
+    }
+
     public init(_ body: FieldReader) throws(DomainError) {
         let rawID = try FieldReader.required(body.string("programId", maxLength: 64), "programId")
         guard let id = ProgramID(rawID) else { throw DomainError.validation("programId", "programId must be a program id (UUID)") }
@@ -27,6 +33,13 @@ public struct ClickRequest: Sendable {
     public let referrer: String?
     /// The visitor's current `rekomi_cid`, so a passthrough arrival or a repeat click can keep it.
     public let existingClickToken: String?
+
+    init(page: PageVisit) {
+        self.page = page
+        referralCode = nil
+        referrer = nil
+        existingClickToken = nil
+    }
 
     public init(_ body: FieldReader) throws(DomainError) {
         page = try PageVisit(body)

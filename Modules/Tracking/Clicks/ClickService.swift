@@ -83,6 +83,16 @@ public struct ClickService: Sendable {
         return result
     }
 
+    /// The noscript pixel: the page it sits on (its Referer) is the landing page, and the program is the one of
+    /// the code found there. Without a Referer that carries a code there is nothing to record.
+    public func recordPixel(pageURL: String?, from visitor: Visitor) async throws -> ClickResult? {
+        guard let pageURL, LandingURL.host(of: pageURL) != nil else { return nil }
+        let page = LandingURL(pageURL)
+        let codes = AttributionParams.effectiveOrder(custom: []).lazy.compactMap { page.value($0) }
+        guard let code = codes.first, let target = try affiliates.referral(code: code) else { return nil }
+        return try await record(ClickRequest(page: PageVisit(programID: target.programID, pageURL: pageURL, consentGranted: true)), from: visitor)
+    }
+
     /// `POST /api/tracking/verify`: proves the snippet runs on the brand's site, kept as the program's last heartbeat.
     public func verify(_ page: PageVisit, from visitor: Visitor) async throws -> JSONValue {
         let program = try allowedProgram(page.programID, visitor)

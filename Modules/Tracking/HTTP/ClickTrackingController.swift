@@ -26,22 +26,15 @@ public struct ClickTrackingController: Sendable {
         group.post("click") { request, context in
             let body = try await request.fields(limit: Self.bodyLimit)
             let click = try ClickRequest(body)
-            let result = try await clicks.record(click, from: visitor(request, context))
+            let result = try await clicks.record(click, from: countries.visitor(request, context))
             return result.json
         }
         group.post("verify") { request, context in
             let body = try await request.fields(limit: Self.bodyLimit)
             let page = try PageVisit(body)
-            return try await clicks.verify(page, from: visitor(request, context))
+            return try await clicks.verify(page, from: countries.visitor(request, context))
         }
         group.preflight("click")
         group.preflight("verify")
-    }
-
-    func visitor(_ request: Request, _ context: some VisitorRequestContext) -> Visitor {
-        let countryHeader = countries.headerName.flatMap { HTTPField.Name($0) }.flatMap { request.headers[$0] }
-        return Visitor(
-            origin: request.headers[.origin], referer: request.headers[.referer], userAgent: request.headers[.userAgent],
-            country: countries.country(header: countryHeader, address: context.clientAddress))
     }
 }
