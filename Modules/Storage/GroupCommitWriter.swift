@@ -7,6 +7,10 @@ import Synchronization
 /// each body in its own nested transaction under one parent, commits the parent once (one fsync for the batch), and
 /// only then answers each caller. A body that throws loses only its own child transaction.
 ///
+/// A batch whose writes all chose `.deferredSync` commits without the fsync (LMDB's `MDB_NOSYNC` for that commit
+/// alone): its pages are in the operating system, so a killed process loses nothing, and a second thread fsyncs
+/// within `syncInterval`, bounding what a power cut can take. A synced batch flushes everything before it too.
+///
 /// A dedicated thread rather than an actor: `mdb_txn_commit` blocks on fsync, and LMDB's write lock is unaware of
 /// Swift tasks (STYLE.md §2.9).
 final class GroupCommitWriter: Sendable {
@@ -15,27 +19,34 @@ final class GroupCommitWriter: Sendable {
     private let batchLimit: Int
     private let batches = Atomic<Int>(0)
     private let writes = Atomic<Int>(0)
+    /// A deferred-sync commit is waiting for its fsync.
+    private let unsynced = Atomic<Bool>(false)
+    private let syncInterval: TimeInterval
 
-    init(environment: LMDBEnvironment, batchLimit: Int) {
+    init(environment: LMDBEnvironment, batchLimit: Int, syncInterval: Duration) {
         self.environment = environment
         self.batchLimit = batchLimit
+        self.syncInterval = Double(syncInterval.components.seconds) + Double(syncInterval.components.attoseconds) / 1e18
         let thread = Thread { [self] in run() }
         thread.name = "lmdb-writer"
         thread.stackSize = 8 << 20
         thread.start()
+        let syncer = Thread { [self] in syncPeriodically() }
+        syncer.name = "lmdb-syncer"
+        syncer.start()
     }
 
     var committedBatches: Int { batches.load(ordering: .relaxed) }
     var committedWrites: Int { writes.load(ordering: .relaxed) }
 
-    func submit<T: Sendable>(_ body: @escaping WriteBody<T>) async throws -> T {
+    func submit<T: Sendable>(durability: WriteDurability, _ body: @escaping WriteBody<T>) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let write = PendingWrite(
                 apply: { writer in
                     let value = try body(writer)
                     return { continuation.resume(returning: value) }
                 },
-                fail: { continuation.resume(throwing: $0) })
+                fail: { continuation.resume(throwing: $0) }, durability: durability)
             if !queue.enqueue(write) { continuation.resume(throwing: StoreError.closedStore) }
         }
     }
@@ -51,7 +62,20 @@ final class GroupCommitWriter: Sendable {
         while let batch = queue.nextBatch(limit: batchLimit) {
             commit(batch)
         }
+        syncIfNeeded()
         queue.markStopped()
+    }
+
+    private func syncPeriodically() {
+        while !queue.isStopped {
+            Thread.sleep(forTimeInterval: syncInterval)
+            syncIfNeeded()
+        }
+    }
+
+    private func syncIfNeeded() {
+        guard unsynced.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        _ = try? environment.withHandle { env in mdb_env_sync(env, 1) }
     }
 
     private enum Attempt {
@@ -172,9 +196,14 @@ final class GroupCommitWriter: Sendable {
             mdb_txn_abort(parent)
             return .committed(outcomes)
         }
-        // The one durable commit of the batch. On failure LMDB has already freed the parent.
+        // The one commit of the batch. On failure LMDB has already freed the parent.
+        let deferSync = batch.allSatisfy { $0.durability == .deferredSync }
+        if deferSync { mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 1) }
         rc = mdb_txn_commit(parent)
+        if deferSync { mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 0) }
         guard rc == MDB_SUCCESS else { return classify(rc) }
+        // After a synced commit everything before it is on disk as well.
+        unsynced.store(deferSync, ordering: .releasing)
         batches.add(1, ordering: .relaxed)
         writes.add(outcomes.count { if case .success = $0 { true } else { false } }, ordering: .relaxed)
         return .committed(outcomes)

@@ -7,9 +7,10 @@ public final class LMDBStore: KeyValueStore {
     private let writer: GroupCommitWriter
 
     /// Takes ownership of `environment`: `shutdown()` closes it.
-    public init(environment: LMDBEnvironment, batchLimit: Int = 1_000) {
+    /// `syncInterval` bounds how long a `.deferredSync` write may wait for its fsync.
+    public init(environment: LMDBEnvironment, batchLimit: Int = 1_000, syncInterval: Duration = .milliseconds(100)) {
         self.environment = environment
-        writer = GroupCommitWriter(environment: environment, batchLimit: batchLimit)
+        writer = GroupCommitWriter(environment: environment, batchLimit: batchLimit, syncInterval: syncInterval)
     }
 
     /// Opens the environment in the directory `path` and starts the writer.
@@ -29,9 +30,10 @@ public final class LMDBStore: KeyValueStore {
         }
     }
 
-    /// Queues `body` for the writer and returns once the batch it ran in is durably committed.
-    public func write<T: Sendable>(_ body: @escaping WriteBody<T>) async throws -> T {
-        try await writer.submit(body)
+    /// Queues `body` for the writer and returns once the batch it ran in is committed (and fsynced, unless every
+    /// write of the batch deferred its sync).
+    public func write<T: Sendable>(durability: WriteDurability, _ body: @escaping WriteBody<T>) async throws -> T {
+        try await writer.submit(durability: durability, body)
     }
 
     /// Answers every write already queued, stops the writer thread, then closes the environment. Writes submitted

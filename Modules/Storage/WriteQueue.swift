@@ -7,6 +7,7 @@ struct PendingWrite: Sendable {
     /// when the batch is rerun.
     let apply: @Sendable (borrowing any StoreWriter & ~Copyable) throws -> @Sendable () -> Void
     let fail: @Sendable (any Error) -> Void
+    let durability: WriteDurability
 }
 
 /// The hand-off between async callers and the writer thread: a list under a condition variable, because the writer
@@ -48,6 +49,13 @@ final class WriteQueue: @unchecked Sendable {
         accepting = false
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// True once the writer thread has exited.
+    var isStopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
     }
 
     /// Called by the writer thread as it exits.

@@ -15,10 +15,10 @@ public struct Database: Sendable {
     /// Applies `body` in the writer's transaction. Events it records are projected in the same transaction and
     /// delivered to subscribers after the commit; the call returns once the commit is durable.
     public func write<T: Sendable>(
-        _ body: @escaping @Sendable (borrowing any StoreWriter & ~Copyable, inout EventLog) throws -> T
+        durability: WriteDurability = .synced, _ body: @escaping @Sendable (borrowing any StoreWriter & ~Copyable, inout EventLog) throws -> T
     ) async throws -> T {
         let projectors = bus.projectors
-        let (value, log) = try await engine.write { store in
+        let (value, log) = try await engine.write(durability: durability) { store in
             var log = EventLog()
             let value = try body(store, &log)
             for event in log.events {

@@ -24,11 +24,28 @@ public protocol StoreWriter: StoreReader, ~Copyable {
 /// is retried), so it must depend only on what it reads and what it captured.
 public typealias WriteBody<T> = @Sendable (borrowing any StoreWriter & ~Copyable) throws -> T
 
+/// How soon a write reaches the disk itself. Either way the caller hears back only after its commit is in the
+/// operating system, so an answered write survives `kill -9` of the server.
+public enum WriteDurability: Sendable {
+    /// Fsynced before the answer: survives power loss too. Money and everything low-volume.
+    case synced
+    /// Fsynced by the store within its sync interval: a power cut may lose that much. For high-volume records
+    /// (clicks) whose every fsync would otherwise cap the ingest rate.
+    case deferredSync
+}
+
 /// The storage engine as the contexts see it. Reads are short and synchronous; writes are queued to one writer that
-/// commits many at once and answers each after its commit is durable.
+/// commits many at once and answers each after its commit.
 public protocol KeyValueStore: Sendable {
     func read<T>(_ body: (borrowing any StoreReader & ~Copyable) throws -> T) throws -> T
-    func write<T: Sendable>(_ body: @escaping WriteBody<T>) async throws -> T
+    func write<T: Sendable>(durability: WriteDurability, _ body: @escaping WriteBody<T>) async throws -> T
+}
+
+extension KeyValueStore {
+    /// A write fsynced before the answer.
+    public func write<T: Sendable>(_ body: @escaping WriteBody<T>) async throws -> T {
+        try await write(durability: .synced, body)
+    }
 }
 
 extension StoreReader where Self: ~Copyable {

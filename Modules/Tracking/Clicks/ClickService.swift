@@ -152,7 +152,9 @@ public struct ClickService: Sendable {
             tenant: tenant, clickID: click.id, programID: click.programID, affiliateID: click.affiliateID, linkID: click.linkID,
             at: click.at, country: click.country, device: click.device, referrerHost: click.referrerHost, utm: click.utm)
         let bytes = ClickCoding.encode(click)
-        try await database.write { store, events in
+        // Clicks are the one high-volume write: answered once committed to the OS (so `kill -9` loses none), fsynced
+        // within the store's sync interval. BENCHMARKS.md has the measured figures.
+        try await database.write(durability: .deferredSync) { store, events in
             try store.put(.records, ClickKeys.clicks(tenant).key(click.id), bytes)
             events.record(event)
         }

@@ -1,0 +1,45 @@
+# Shared by the benchmark scripts: builds and starts a release Vouch on a fresh data directory, and runs wrk.
+# Source it after `set -euo pipefail`; it sets $base, $data, $results and cleans up on exit.
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+port=${VOUCH_BENCH_PORT:-18181}
+base="http://127.0.0.1:$port"
+tools/setup.sh
+data=$(mktemp -d)
+results=$data/results
+swift build -c release --product vouch >"$data/build.log" 2>&1 || { grep -E "error" "$data/build.log" >&2; exit 1; }
+server=
+trap 'bench_stop; rm -rf "$data"' EXIT
+
+# Starts the server on $data/db (again, after a stop: the data stays).
+bench_start() {
+  VOUCH_PORT=$port VOUCH_DATA_DIR=$data/db VOUCH_TENANTS_DIR=$data/none VOUCH_ADMIN_TOKEN=bench VOUCH_RATE_LIMIT=1000000000 \
+    VOUCH_TRACKING_RATE_LIMIT=1000000000 VOUCH_LOG_LEVEL=error .build/release/vouch serve >>"$data/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && return; sleep 0.1; done
+  echo "server did not start" >&2; cat "$data/server.log" >&2; exit 1
+}
+
+bench_stop() {
+  [ -n "$server" ] && { kill "${1:--TERM}" "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; }
+  server=
+}
+
+# Creates tenant `bench` on Pro and prints a key of the given scope.
+bench_tenant_key() {
+  local admin=(-sf -H "Authorization: Bearer bench" -H "Content-Type: application/json")
+  curl "${admin[@]}" -X POST "$base/admin/tenants" -d '{"handle":"bench","name":"Bench","planTier":"Pro","subscriptionStatus":"Active"}' >/dev/null || true
+  curl "${admin[@]}" -X POST "$base/admin/tenants/bench/api-keys" -d "{\"name\":\"bench\",\"scope\":\"$1\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])'
+}
+
+# wrk at 64 connections; appends "name rps p50 p99 non2xx" to $results.
+bench_run() { # name, path, extra wrk args
+  local name=$1 path=$2
+  shift 2
+  wrk -t2 -c64 -d"${seconds}s" --latency "$@" "$base$path" | awk -v name="$name" '
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+    / Non-2xx or 3xx responses/ { bad = $NF }
+    END { print name, rps, p50, p99, (bad ? bad : 0) }' >>"$results"
+}

@@ -1,0 +1,41 @@
+"""Turns bench_run lines into a BENCHMARKS.md section: medians per endpoint and ratios against the first one.
+
+    report.py RESULTS HEADING INTRO ENDPOINT_LABELS_JSON
+"""
+import datetime, json, re, statistics, subprocess, sys
+
+path, heading, intro, labels = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+def ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+runs = {}
+for line in open(path):
+    name, rps, p50, p99, bad = line.split()
+    if int(bad): sys.exit(f"{name}: {bad} non-2xx responses")
+    runs.setdefault(name, []).append((float(rps), ms(p50), ms(p99)))
+med = {n: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for n, rs in runs.items()}
+baseline = next(iter(med))
+cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+rows = "\n".join(
+    f"| `{labels[n]}` | {m[0]:,.0f} | {m[1]:.2f} | {m[2]:.2f} | {m[0] / med[baseline][0]:.2f} |" for n, m in med.items())
+section = f"""## {heading}
+
+{intro.format(date=datetime.date.today(), cpu=cpu, cores=cores)}
+
+| endpoint | requests/s | p50 ms | p99 ms | ratio to `{labels[baseline]}` |
+|---|---:|---:|---:|---:|
+{rows}
+"""
+try:
+    text = open("BENCHMARKS.md").read()
+except FileNotFoundError:
+    text = "# Benchmarks\n\nFigures from the scripts in `tools/bench/`. Machines are shared and noisy: medians and ratios matter, not single numbers.\n"
+start = text.find(f"## {heading}")
+if start >= 0:
+    end = text.find("\n## ", start + 1)
+    text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+else:
+    text = text.rstrip() + "\n\n" + section
+open("BENCHMARKS.md", "w").write(text)
+print(section)
