@@ -17,6 +17,7 @@ struct VouchServices: Sendable {
     let taxForms: TaxFormService
     let notifier: any Notifier
     let attributionParams: AttributionParamsService
+    let pixelKeys: PixelKeyService
     let passthroughReferrers: PassthroughReferrerService
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
@@ -32,6 +33,7 @@ struct VouchServices: Sendable {
         taxForms = TaxFormService(affiliates: affiliates, blobs: blobs, publicURL: publicURL)
         self.notifier = notifier
         attributionParams = AttributionParamsService(database: database, clock: clock)
+        pixelKeys = PixelKeyService(database: database, clock: clock)
         passthroughReferrers = PassthroughReferrerService(database: database, clock: clock)
         billingState = BillingStateService(
             meters: [
