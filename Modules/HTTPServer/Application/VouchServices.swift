@@ -18,6 +18,7 @@ struct VouchServices: Sendable {
     let notifier: any Notifier
     let attributionParams: AttributionParamsService
     let pixelKeys: PixelKeyService
+    let installSnippets: InstallSnippetService
     let passthroughReferrers: PassthroughReferrerService
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
@@ -34,6 +35,7 @@ struct VouchServices: Sendable {
         self.notifier = notifier
         attributionParams = AttributionParamsService(database: database, clock: clock)
         pixelKeys = PixelKeyService(database: database, clock: clock)
+        installSnippets = InstallSnippetService(programs: programs, params: attributionParams, pixelKeys: pixelKeys, publicURL: publicURL)
         passthroughReferrers = PassthroughReferrerService(database: database, clock: clock)
         billingState = BillingStateService(
             meters: [
