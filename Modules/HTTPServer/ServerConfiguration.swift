@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     public var publicReadRateLimit = 600
     /// Applications per minute per client address on the public storefront.
     public var publicWriteRateLimit = 60
+    /// Tracking calls (clicks, verify, leads) per minute per client address. Generous, because a brand's backend
+    /// forwarding server-side clicks calls from one address.
+    public var trackingRateLimit = 6_000
     public var logLevel: Logger.Level = .info
 
     public init() {}

@@ -7,16 +7,22 @@ extension Request {
 
     /// Reads the body as JSON: 413 `payload_too_large` past `limit`, 400 `validation_failed` when it is not JSON.
     public func json(limit: Int = Request.defaultBodyLimit) async throws -> JSONValue {
-        let buffer: ByteBuffer
+        try Self.parseJSON(try await bytes(limit: limit))
+    }
+
+    /// The raw body, for endpoints that check a signature over the exact bytes: 413 `payload_too_large` past `limit`.
+    public func bytes(limit: Int = Request.defaultBodyLimit) async throws -> [UInt8] {
         do {
-            buffer = try await body.collect(upTo: limit)
+            return Array(try await body.collect(upTo: limit).readableBytesView)
         } catch {
             throw DomainError(.payloadTooLarge, "payload_too_large", "Request body is larger than \(limit) bytes")
         }
-        guard buffer.readableBytes > 0 else {
-            throw DomainError(.badRequest, "validation_failed", "Request body must be a JSON object")
-        }
-        return try JSONValue.parse(buffer.readableBytesView)
+    }
+
+    /// A body read with `bytes(limit:)` as JSON: 400 `validation_failed` when it is empty or not JSON.
+    public static func parseJSON(_ bytes: [UInt8]) throws -> JSONValue {
+        guard !bytes.isEmpty else { throw DomainError(.badRequest, "validation_failed", "Request body must be a JSON object") }
+        return try JSONValue.parse(bytes)
     }
 
     /// The body as an object reader.

@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.publicWriteRateLimit =
             try environment["VOUCH_PUBLIC_WRITE_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_PUBLIC_WRITE_RATE_LIMIT") }
             ?? configuration.publicWriteRateLimit
+        configuration.trackingRateLimit =
+            try environment["VOUCH_TRACKING_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_TRACKING_RATE_LIMIT") }
+            ?? configuration.trackingRateLimit
         if let level = environment["VOUCH_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("VOUCH_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical") }
             configuration.logLevel = parsed

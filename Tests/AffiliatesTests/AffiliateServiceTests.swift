@@ -70,7 +70,7 @@ private func json(_ text: String) throws -> FieldReader { try FieldReader(JSONVa
             let jane = try await f.create(#""email":"jane@x.com","customAlias":"jane-fit","status":"Pending""#)
             let link = try #require(jane.links.first)
             let bySlug = try #require(try f.affiliates.referral(code: link.slug))
-            #expect(bySlug == ReferralTarget(tenant: testTenant(1), affiliateID: jane.id, programID: f.program, linkID: link.id, status: .pending))
+            #expect(bySlug == ReferralTarget(tenant: testTenant(1), affiliateID: jane.id, programID: f.program, linkID: link.id, status: .pending, commissionOverride: nil))
             #expect(try f.affiliates.referral(code: "JANE-FIT")?.affiliateID == jane.id)
             #expect(try f.affiliates.referral(code: "nobody-here") == nil)
             _ = try await f.affiliates.approve(testTenant(1), jane.id)

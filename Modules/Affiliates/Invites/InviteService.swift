@@ -267,7 +267,7 @@ public struct InviteService: Sendable {
         let values = [
             "affiliate.firstName": invite.fullName?.split(separator: " ").first.map(String.init) ?? "there",
             "program.commission": CommissionText.describe(
-                invite.customCommissionType ?? program.commissionType, invite.customCommissionHundredths ?? program.commissionHundredths,
+                invite.customCommissionType ?? program.commission.type, invite.customCommissionHundredths ?? program.commission.hundredths,
                 currency: brand?.homeCurrency ?? .usd),
             "brand.name": brand?.name ?? "",
         ]

@@ -9,7 +9,12 @@ extension AffiliateService: AffiliateDirectory {
                 let (tenant, affiliateID, linkID) = AffiliateKeys.decodeCode(bytes),
                 let affiliate = try affiliate(tenant, affiliateID, in: store)
             else { return nil }
-            return ReferralTarget(tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status)
+            let override = affiliate.customCommissionType.flatMap { type in
+                affiliate.customCommissionHundredths.map { CommissionRule(type: type, hundredths: $0) }
+            }
+            return ReferralTarget(
+                tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status,
+                commissionOverride: override)
         }
     }
 }

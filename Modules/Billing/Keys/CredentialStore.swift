@@ -1,3 +1,4 @@
+public import Contracts
 import Crypto
 import Foundation
 public import Kernel
@@ -127,5 +128,11 @@ public struct CredentialStore: Sendable {
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension CredentialStore: SigningSecretDirectory {
+    public func activeSigningSecrets(_ tenant: TenantID) throws -> [String] {
+        try signingSecrets(of: tenant).filter { $0.revokedAt == nil }.map(\.secret)
     }
 }

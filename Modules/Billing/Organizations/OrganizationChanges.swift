@@ -37,7 +37,7 @@ public struct OrganizationChanges: Sendable {
         stripeCustomerId = try body.string("stripeCustomerId", maxLength: 255)
         stripeSubscriptionId = try body.string("stripeSubscriptionId", maxLength: 255)
         payoutGraceDays = try body.integer("payoutGraceDays", in: 0...365)
-        homeCurrency = try body.string("homeCurrency").map { (v) throws(DomainError) in try ProfileValidation.currency(v, field: "homeCurrency") }
+        homeCurrency = try body.string("homeCurrency").map { (v) throws(DomainError) in try Currency.parse(v, field: "homeCurrency") }
         for key in ["name", "timezone", "whiteLabelEnabled", "planTier", "subscriptionStatus", "payoutGraceDays", "homeCurrency"] {
             if case .null = body.raw(key) { throw DomainError.validation(key, "\(key) cannot be null") }
         }

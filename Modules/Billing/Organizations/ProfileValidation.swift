@@ -34,11 +34,4 @@ enum ProfileValidation {
         }
         return value
     }
-
-    static func currency(_ value: String, field: String) throws(DomainError) -> Currency {
-        guard let currency = Currency(rawValue: value) else {
-            throw DomainError(.badRequest, "unsupported_currency", "\(value) is not a supported currency", field: field)
-        }
-        return currency
-    }
 }

@@ -27,7 +27,7 @@ public struct HomeCurrencyService: Sendable {
     public func change(_ org: Organization, body: FieldReader) async throws -> JSONValue {
         try PlanGate.check(org, requires: .pro)
         let code = try FieldReader.required(try body.string("homeCurrency", maxLength: 3), "homeCurrency")
-        let currency = try ProfileValidation.currency(code, field: "homeCurrency")
+        let currency = try Currency.parse(code, field: "homeCurrency")
         let now = clock.now()
         let tenant = org.tenant
         let tenants = self.tenants

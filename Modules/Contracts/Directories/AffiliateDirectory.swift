@@ -7,13 +7,19 @@ public struct ReferralTarget: Sendable, Equatable {
     public let programID: ProgramID
     public let linkID: AffiliateLinkID
     public let status: AffiliateStatus
+    /// The affiliate's own commission, replacing the program's default.
+    public let commissionOverride: CommissionRule?
 
-    public init(tenant: TenantID, affiliateID: AffiliateID, programID: ProgramID, linkID: AffiliateLinkID, status: AffiliateStatus) {
+    public init(
+        tenant: TenantID, affiliateID: AffiliateID, programID: ProgramID, linkID: AffiliateLinkID, status: AffiliateStatus,
+        commissionOverride: CommissionRule?
+    ) {
         self.tenant = tenant
         self.affiliateID = affiliateID
         self.programID = programID
         self.linkID = linkID
         self.status = status
+        self.commissionOverride = commissionOverride
     }
 }
 

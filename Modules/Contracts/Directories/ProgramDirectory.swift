@@ -13,13 +13,17 @@ public struct ProgramSummary: Sendable, Equatable {
     public let autoApprove: Bool
     /// The most affiliates the roster takes; `nil` is no cap.
     public let maxAffiliates: Int?
-    public let commissionType: CommissionType
-    /// Percent × 100, or minor units for `Fixed`.
-    public let commissionHundredths: Int64
+    public let commission: CommissionRule
+    public let commissionModel: CommissionModel
+    public let attributionModel: AttributionModel
+    public let cookieWindowDays: Int
+    /// The brand's site: tracking requests must come from it or a subdomain of it.
+    public let websiteDomain: String?
 
     public init(
         tenant: TenantID, id: ProgramID, name: String, slug: String, description: String?, termsUrl: String?, isActive: Bool,
-        isArchived: Bool, autoApprove: Bool, maxAffiliates: Int?, commissionType: CommissionType, commissionHundredths: Int64
+        isArchived: Bool, autoApprove: Bool, maxAffiliates: Int?, commission: CommissionRule, commissionModel: CommissionModel,
+        attributionModel: AttributionModel, cookieWindowDays: Int, websiteDomain: String?
     ) {
         self.tenant = tenant
         self.id = id
@@ -31,8 +35,11 @@ public struct ProgramSummary: Sendable, Equatable {
         self.isArchived = isArchived
         self.autoApprove = autoApprove
         self.maxAffiliates = maxAffiliates
-        self.commissionType = commissionType
-        self.commissionHundredths = commissionHundredths
+        self.commission = commission
+        self.commissionModel = commissionModel
+        self.attributionModel = attributionModel
+        self.cookieWindowDays = cookieWindowDays
+        self.websiteDomain = websiteDomain
     }
 
     /// Live and taking affiliates: active and not archived.

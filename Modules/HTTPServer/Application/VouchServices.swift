@@ -20,6 +20,9 @@ struct VouchServices: Sendable {
     let pixelKeys: PixelKeyService
     let installSnippets: InstallSnippetService
     let passthroughReferrers: PassthroughReferrerService
+    let clicks: ClickService
+    let conversions: ConversionLedger
+    let signatures: RequestSignatureVerifier
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
 
@@ -37,6 +40,11 @@ struct VouchServices: Sendable {
         pixelKeys = PixelKeyService(database: database, clock: clock)
         installSnippets = InstallSnippetService(programs: programs, params: attributionParams, pixelKeys: pixelKeys, publicURL: publicURL)
         passthroughReferrers = PassthroughReferrerService(database: database, clock: clock)
+        clicks = ClickService(
+            database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, params: attributionParams,
+            passthrough: passthroughReferrers)
+        conversions = ConversionLedger(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants)
+        signatures = RequestSignatureVerifier(secrets: credentials, clock: clock)
         billingState = BillingStateService(
             meters: [
                 .campaigns: ProgramUsageMeter(database: database), .affiliates: AffiliateUsageMeter(database: database),

@@ -68,5 +68,18 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     try LoaderController().addRoutes(to: router.group("api/v1/r/loader.js").add(middleware: publicLimits()))
     let passthrough = router.group("passthrough-referrers").add(middleware: apiAuth).group(context: APIRequestContext.self)
     PassthroughReferrersController(referrers: services.passthroughReferrers, tenants: services.tenants).addRoutes(to: passthrough)
+
+    // Browsers on brands' sites: CORS, and one per-address budget across clicks, heartbeats and leads.
+    let trackingLimits = PublicRateLimitMiddleware(
+        reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
+        writes: RateLimiter(limit: configuration.trackingRateLimit, window: 60, clock: clock))
+    let browserTracking = router.group("api/tracking").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
+    let countries = CountryResolver(headerName: nil, lookup: nil)
+    ClickTrackingController(clicks: services.clicks, countries: countries).addRoutes(to: browserTracking)
+    let browserScript = router.group("api/v1/r").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
+    BrowserLeadController(ledger: services.conversions).addRoutes(to: browserScript)
+    PixelController(clicks: services.clicks, countries: countries).addRoutes(to: browserScript)
+    let signedTracking = api.group("tracking").add(middleware: PlanGateMiddleware(.starter))
+    ServerToServerController(ledger: services.conversions, verifier: services.signatures).addRoutes(to: signedTracking)
     return router
 }

@@ -1,9 +1,10 @@
 import Billing
+import HTTPSupport
 import Hummingbird
 import NIOCore
 
 /// The context every request starts with. Authentication fills `credential` for API routes.
-struct AppRequestContext: RequestContext {
+struct AppRequestContext: VisitorRequestContext {
     var coreContext: CoreRequestContextStorage
     /// The client's address, for per-IP rate limits.
     let clientAddress: String

@@ -1,10 +1,12 @@
 import Billing
 import Foundation
 import HTTPSupport
+import HTTPTypes
 import Hummingbird
 import Kernel
 
-/// Authenticates API requests with `Authorization: Bearer rk_live_…`, checks the key's scope against the one the
+/// Authenticates API requests with `Authorization: Bearer rk_live_…` (or `X-Rekomi-Api-Key: rk_live_…`, which the
+/// spec offers server-to-server callers), checks the key's scope against the one the
 /// method needs (GET/HEAD/OPTIONS read, anything else read_write), and rate-limits per key.
 ///
 /// Every answer, error or not, carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`. Requests without a valid key
@@ -16,6 +18,7 @@ struct APIAuthMiddleware: RouterMiddleware {
     let credentials: CredentialStore
     let keyLimiter: RateLimiter
     let anonymousLimiter: RateLimiter
+    static let apiKeyHeader = HTTPField.Name("X-Rekomi-Api-Key")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -40,7 +43,7 @@ struct APIAuthMiddleware: RouterMiddleware {
     }
 
     private func bearerToken(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization] else { return nil }
+        guard let header = request.headers[.authorization] else { return request.headers[Self.apiKeyHeader] }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         return parts[1].trimmingCharacters(in: .whitespaces)

@@ -21,3 +21,13 @@ public struct Currency: RawRepresentable, Hashable, Comparable, Sendable, Codabl
     public var description: String { rawValue }
     public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension Currency {
+    /// A client-supplied code: 400 `unsupported_currency` naming `field` unless it is on the allowlist.
+    public static func parse(_ value: String, field: String) throws(DomainError) -> Currency {
+        guard let currency = Currency(rawValue: value) else {
+            throw DomainError(.badRequest, "unsupported_currency", "\(value) is not a supported currency", field: field)
+        }
+        return currency
+    }
+}

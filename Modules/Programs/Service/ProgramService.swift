@@ -235,6 +235,8 @@ extension Program {
         ProgramSummary(
             tenant: tenant, id: id, name: name, slug: slug, description: description, termsUrl: termsUrl, isActive: isActive,
             isArchived: archivedAt != nil, autoApprove: autoApprove, maxAffiliates: maxAffiliates,
-            commissionType: defaultCommissionType, commissionHundredths: defaultCommissionHundredths)
+            commission: CommissionRule(type: defaultCommissionType, hundredths: defaultCommissionHundredths),
+            commissionModel: defaultCommissionModel, attributionModel: attributionModel, cookieWindowDays: cookieWindowDays,
+            websiteDomain: websiteDomain)
     }
 }

@@ -5,6 +5,7 @@ public import Kernel
 public struct AttributionParamsService: Sendable {
     let database: Database
     let clock: any WallClock
+    private let decoded = DecodedRecordCache<[String]>(capacity: 1_000)
 
     public init(database: Database, clock: any WallClock) {
         self.database = database
@@ -15,7 +16,12 @@ public struct AttributionParamsService: Sendable {
 
     /// The tenant's custom params, in the order the brand gave them.
     public func custom(_ tenant: TenantID) throws -> [String] {
-        try database.read { store in try store.get(.records, Self.key(tenant)).map { try RecordCoding.decode([String].self, from: $0) } ?? [] }
+        try database.read { store in try store.get(.records, Self.key(tenant)).map { try decoded.decode($0) } ?? [] }
+    }
+
+    /// Where the tracker looks for a referral code on this tenant's pages, in order.
+    public func effectiveOrder(_ tenant: TenantID) throws -> [String] {
+        AttributionParams.effectiveOrder(custom: try custom(tenant))
     }
 
     public func set(_ tenant: TenantID, custom: [String]) async throws {

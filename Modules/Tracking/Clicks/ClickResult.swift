@@ -1,0 +1,55 @@
+public import Contracts
+public import Kernel
+
+/// The answer of `POST /api/tracking/click`: a click to keep in the visitor's cookie, or why nothing was recorded.
+public struct ClickResult: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case ok, ignored
+    }
+
+    public var status = Status.ok
+    /// Why no click was recorded, when `ignored`.
+    public var reason: String?
+    public var affiliateCode: String?
+    public let programID: ProgramID
+    /// `nil` without consent or when ignored.
+    public var clickToken: String?
+    public let cookieDurationDays: Int
+    public let cookieDomain: String?
+    /// The referral params found on the page, for the loader to remove from the address bar.
+    public let cleanupParams: [String]
+    public var warnings: [String] = []
+    /// The click stored by this call, if one was.
+    public var recordedClick: ClickID?
+
+    init(program: ProgramSummary, cleanupParams: [String]) {
+        programID = program.id
+        cookieDurationDays = program.cookieWindowDays
+        cookieDomain = program.websiteDomain
+        self.cleanupParams = cleanupParams
+    }
+
+    func ignored(_ reason: String) -> ClickResult {
+        var result = self
+        result.status = .ignored
+        result.reason = reason
+        return result
+    }
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [("status", .string(status.rawValue))]
+        if let reason { members.append(("reason", .string(reason))) }
+        if status == .ok {
+            members += [("affiliateCode", .string(affiliateCode)), ("programId", .string(programID.description)), ("clickToken", .string(clickToken))]
+        } else {
+            members.append(("programId", .string(programID.description)))
+        }
+        members += [
+            ("cookieDurationDays", .int(cookieDurationDays)),
+            ("cookieDomain", .string(cookieDomain)),
+            ("cleanupParams", .array(cleanupParams.map(JSONValue.string))),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+        ]
+        return .object(members)
+    }
+}

@@ -1,0 +1,181 @@
+public import Contracts
+public import Foundation
+public import Kernel
+
+/// Records clicks: resolves the referral code, guards the program's origin, keeps existing attribution where it
+/// must (passthrough referrers, repeat clicks, first-touch programs) and stores the click with its event.
+public struct ClickService: Sendable {
+    let database: Database
+    let clock: any WallClock
+    let ids: IDGenerator
+    let programs: any ProgramDirectory
+    let affiliates: any AffiliateDirectory
+    let params: AttributionParamsService
+    let passthrough: PassthroughReferrerService
+
+    /// A second click on the same link within this window is the same visit, not another click.
+    static let repeatWindow: TimeInterval = 30 * 60
+
+    public init(
+        database: Database, clock: any WallClock, ids: IDGenerator, programs: any ProgramDirectory, affiliates: any AffiliateDirectory,
+        params: AttributionParamsService, passthrough: PassthroughReferrerService
+    ) {
+        self.database = database
+        self.clock = clock
+        self.ids = ids
+        self.programs = programs
+        self.affiliates = affiliates
+        self.params = params
+        self.passthrough = passthrough
+    }
+
+    public func record(_ request: ClickRequest, from visitor: Visitor) async throws -> ClickResult {
+        let program = try allowedProgram(request.page.programID, visitor)
+        let page = LandingURL(request.page.pageURL)
+        let order = try params.effectiveOrder(program.tenant)
+        var result = ClickResult(program: program, cleanupParams: order.filter { name in page.query.contains { $0.name == name } })
+        let now = clock.now()
+        let consent = request.page.consentGranted
+        let existing = consent ? try request.existingClickToken.flatMap { try liveClick($0, of: program, at: now) } : nil
+        let referrerHost = request.referrer.flatMap { LandingURL.host(of: $0) }
+        let rule = try referrerHost.flatMap { try passthrough.match(program.tenant, host: $0) }
+
+        if rule != nil, let existing { return result.keeping(existing, program, warning: "passthrough_referrer") }
+        guard let code = request.referralCode ?? order.lazy.compactMap({ page.value($0) }).first else {
+            return result.ignored("referral_code_missing")
+        }
+        guard program.isOpen else { return result.ignored("program_inactive") }
+        guard let target = try affiliates.referral(code: code), target.tenant == program.tenant else {
+            return result.ignored("unknown_referral_code")
+        }
+        guard target.programID == program.id else { return result.ignored("referral_code_other_program") }
+        guard target.status == .approved else { return result.ignored("affiliate_not_approved") }
+        if let existing, existing.linkID == target.linkID, now.timeIntervalSince(existing.at) < Self.repeatWindow {
+            return result.keeping(existing, program, warning: "repeat_click")
+        }
+
+        var utm = page.utm
+        if let rule {
+            utm = UTMParameters(
+                source: utm.source ?? rule.utmSource, medium: utm.medium ?? rule.utmMedium.nonEmpty,
+                campaign: utm.campaign ?? rule.utmCampaign.nonEmpty, term: utm.term ?? rule.utmTerm.nonEmpty, content: utm.content)
+            result.warnings.append("passthrough_fallback_utms")
+        }
+        let click = Click(
+            id: ids.next(), programID: program.id, affiliateID: target.affiliateID, linkID: target.linkID, code: code, at: now,
+            consentGranted: consent, device: DeviceClassifier.classify(userAgent: visitor.userAgent), country: visitor.country,
+            landingPage: consent ? request.page.pageURL : LandingURL.withoutQuery(request.page.pageURL),
+            referrerHost: consent ? referrerHost : nil, utm: utm)
+        try await store(click, tenant: program.tenant)
+
+        result.recordedClick = click.id
+        result.affiliateCode = code
+        if !consent {
+            result.warnings.append("consent_not_granted")
+        } else if let existing, program.attributionModel == .firstTouch {
+            return result.keeping(existing, program, warning: "first_touch_attribution_kept")
+        } else {
+            result.clickToken = ClickToken.make(program.tenant, click.id)
+        }
+        if let host = page.host, !OriginPolicy.isWithin(host, program.websiteDomain ?? host) {
+            result.warnings.append("page_url_outside_website_domain")
+        }
+        return result
+    }
+
+    /// The noscript pixel: the page it sits on (its Referer) is the landing page, and the program is the one of
+    /// the code found there. Without a Referer that carries a code there is nothing to record.
+    public func recordPixel(pageURL: String?, from visitor: Visitor) async throws -> ClickResult? {
+        guard let pageURL, LandingURL.host(of: pageURL) != nil else { return nil }
+        let page = LandingURL(pageURL)
+        let codes = AttributionParams.effectiveOrder(custom: []).lazy.compactMap { page.value($0) }
+        guard let code = codes.first, let target = try affiliates.referral(code: code) else { return nil }
+        return try await record(ClickRequest(page: PageVisit(programID: target.programID, pageURL: pageURL, consentGranted: true)), from: visitor)
+    }
+
+    /// `POST /api/tracking/verify`: proves the snippet runs on the brand's site, kept as the program's last heartbeat.
+    public func verify(_ page: PageVisit, from visitor: Visitor) async throws -> JSONValue {
+        let program = try allowedProgram(page.programID, visitor)
+        let now = clock.now()
+        let heartbeat = TrackingHeartbeat(at: now, pageURL: LandingURL.withoutQuery(page.pageURL))
+        let key = ClickKeys.heartbeats(program.tenant).key(program.id)
+        let previous = try database.read { store in try store.get(.records, key).map { try RecordCoding.decode(TrackingHeartbeat.self, from: $0) } }
+        // One write a minute per program is proof enough; every page view need not cost a commit.
+        if previous.map({ now.timeIntervalSince($0.at) >= 60 }) ?? true {
+            try await database.write { store, _ in try store.put(.records, key, RecordCoding.encode(heartbeat)) }
+        }
+        return .object([
+            ("status", .string("ok")),
+            ("programId", .string(program.id.description)),
+            ("programActive", .bool(program.isOpen)),
+            ("cookieDomain", .string(program.websiteDomain)),
+            ("verifiedAt", .timestamp(now)),
+        ])
+    }
+
+    /// The program's last install heartbeat, `nil` when the snippet never reported.
+    public func lastHeartbeat(_ tenant: TenantID, _ program: ProgramID) throws -> TrackingHeartbeat? {
+        try database.read { store in
+            try store.get(.records, ClickKeys.heartbeats(tenant).key(program)).map { try RecordCoding.decode(TrackingHeartbeat.self, from: $0) }
+        }
+    }
+
+    /// A stored click, for the tenant that owns it.
+    public func click(_ tenant: TenantID, _ id: ClickID) throws -> Click? {
+        try database.read { store in try store.get(.records, ClickKeys.clicks(tenant).key(id)).map { try ClickCoding.decode($0, id: id) } }
+    }
+
+    /// The click a token names, when it is the tenant's.
+    public func click(token: String, of tenant: TenantID) throws -> Click? {
+        guard let (owner, id) = ClickToken.parse(token), owner == tenant else { return nil }
+        return try click(tenant, id)
+    }
+
+    private func allowedProgram(_ id: ProgramID, _ visitor: Visitor) throws -> ProgramSummary {
+        guard let program = try programs.programSummary(id), !program.isArchived else {
+            throw DomainError(.notFound, "program_not_found", "Program not found", field: "programId")
+        }
+        try OriginPolicy.requireAllowed(origin: visitor.origin, referer: visitor.referer, program: program)
+        return program
+    }
+
+    /// The visitor's current click when it still attributes: the same program, inside the cookie window.
+    private func liveClick(_ token: String, of program: ProgramSummary, at now: Date) throws -> Click? {
+        guard let click = try click(token: token, of: program.tenant), click.programID == program.id,
+            now.timeIntervalSince(click.at) < Double(program.cookieWindowDays) * 86_400
+        else { return nil }
+        return click
+    }
+
+    private func store(_ click: Click, tenant: TenantID) async throws {
+        let event = ClickRecorded(
+            tenant: tenant, clickID: click.id, programID: click.programID, affiliateID: click.affiliateID, linkID: click.linkID,
+            at: click.at, country: click.country, device: click.device, referrerHost: click.referrerHost, utm: click.utm)
+        let bytes = ClickCoding.encode(click)
+        try await database.write { store, events in
+            try store.put(.records, ClickKeys.clicks(tenant).key(click.id), bytes)
+            events.record(event)
+        }
+    }
+}
+
+/// The last time a program's page proved the snippet runs.
+public struct TrackingHeartbeat: Sendable, Codable {
+    public let at: Date
+    public let pageURL: String
+}
+
+extension ClickResult {
+    /// The visitor keeps the click they already have; nothing new is recorded.
+    func keeping(_ click: Click, _ program: ProgramSummary, warning: String) -> ClickResult {
+        var result = self
+        result.affiliateCode = click.code
+        result.clickToken = ClickToken.make(program.tenant, click.id)
+        result.warnings.append(warning)
+        return result
+    }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}
