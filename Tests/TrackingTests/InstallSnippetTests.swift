@@ -1,4 +1,5 @@
 import Contracts
+import Kernel
 import Testing
 @testable import Tracking
 
