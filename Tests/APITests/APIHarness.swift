@@ -24,7 +24,7 @@ struct APIHarness: Sendable {
     }
 
     static func run(
-        apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, clock: any WallClock = SystemClock(),
+        apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, clock: any WallClock = SystemClock(), publicURL: String? = nil,
         _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-api-\(UUID())").path
@@ -36,6 +36,7 @@ struct APIHarness: Sendable {
         configuration.adminToken = adminToken
         configuration.apiRateLimit = apiRateLimit
         configuration.publicWriteRateLimit = publicWriteRateLimit
+        configuration.publicURL = publicURL
         configuration.logLevel = .warning
         let notifier = CapturingNotifier()
         let app = try await buildApplication(configuration, clock: clock, notifier: notifier)

@@ -11,9 +11,10 @@ import Testing
             try await shop.affiliate(api, code: "mallory")
             let backend = try await SignedTracking.make(api, shop)
             let body = #"{"affiliateSlug":"jane-recommends","email":"user@example.com","name":"Jane Doe","externalEventId":"signup_abc123"}"#
-            let fresh = try await backend.post(api, "lead", body)
+            let signedAt = Int(Date().timeIntervalSince1970)
+            let fresh = try await backend.post(api, "lead", body, signature: SignedTracking.signature(body, secret: backend.secret, at: signedAt))
             #expect(fresh.status == .ok && fresh.json.keys == ["ok", "leadId"])
-            let retry = try await backend.post(api, "lead", body, signature: SignedTracking.signature(body, secret: backend.secret, at: Int(Date().timeIntervalSince1970) - 2))
+            let retry = try await backend.post(api, "lead", body, signature: SignedTracking.signature(body, secret: backend.secret, at: signedAt - 2))
             #expect(retry.json["deduped"] == .bool(true))
             // Another affiliate cannot take over an email that is already a lead.
             let takeover = try await backend.post(api, "lead", #"{"affiliateSlug":"mallory","email":"USER@example.com"}"#)

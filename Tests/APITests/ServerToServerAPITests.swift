@@ -13,10 +13,12 @@ import Testing
             let shop = try await TrackingFixture.make(api)
             try await shop.affiliate(api, code: "jane-recommends")
             let backend = try await SignedTracking.make(api, shop)
-            let fresh = try await backend.post(api, "s2s", Self.sale("purchase_abc123"))
+            let signedAt = Int(Date().timeIntervalSince1970)
+            let fresh = try await backend.post(
+                api, "s2s", Self.sale("purchase_abc123"), signature: SignedTracking.signature(Self.sale("purchase_abc123"), secret: backend.secret, at: signedAt))
             #expect(fresh.status == .ok && fresh.json.keys == ["ok", "conversionId"] && fresh.json["ok"] == .bool(true))
             // A retry signs anew (an identical signature is a replay, refused below).
-            let resigned = SignedTracking.signature(Self.sale("purchase_abc123"), secret: backend.secret, at: Int(Date().timeIntervalSince1970) - 1)
+            let resigned = SignedTracking.signature(Self.sale("purchase_abc123"), secret: backend.secret, at: signedAt - 1)
             let again = try await backend.post(api, "s2s", Self.sale("purchase_abc123"), signature: resigned)
             #expect(again.json == .object([("ok", .bool(true)), ("deduped", .bool(true))]))
             // The Bearer header works as well.

@@ -25,6 +25,7 @@ import Testing
         func programSummary(_ id: ProgramID) throws -> ProgramSummary? { id == summary.id ? summary : nil }
         func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary? { nil }
         func primaryProgram(_ tenant: TenantID) throws -> ProgramSummary? { nil }
+        func newestOpenProgram(_ tenant: TenantID) throws -> ProgramSummary? { nil }
         func programSummary(verifiedDomain host: String) throws -> ProgramSummary? { nil }
     }
 

@@ -56,6 +56,8 @@ public protocol ProgramDirectory: Sendable {
     func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary?
     /// The program served at the tenant's bare storefront: the one with slug `default`, else the oldest open one.
     func primaryProgram(_ tenant: TenantID) throws -> ProgramSummary?
+    /// The tenant's most recently created open program: the one the install snippet names by default.
+    func newestOpenProgram(_ tenant: TenantID) throws -> ProgramSummary?
     /// The program whose custom domain is `host`, when the domain is verified.
     func programSummary(verifiedDomain host: String) throws -> ProgramSummary?
 }

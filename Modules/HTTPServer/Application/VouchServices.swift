@@ -17,6 +17,8 @@ struct VouchServices: Sendable {
     let taxForms: TaxFormService
     let notifier: any Notifier
     let attributionParams: AttributionParamsService
+    let pixelKeys: PixelKeyService
+    let installSnippets: InstallSnippetService
     let passthroughReferrers: PassthroughReferrerService
     let clicks: ClickService
     let conversions: ConversionLedger
@@ -35,6 +37,8 @@ struct VouchServices: Sendable {
         taxForms = TaxFormService(affiliates: affiliates, blobs: blobs, publicURL: publicURL)
         self.notifier = notifier
         attributionParams = AttributionParamsService(database: database, clock: clock)
+        pixelKeys = PixelKeyService(database: database, clock: clock)
+        installSnippets = InstallSnippetService(programs: programs, params: attributionParams, pixelKeys: pixelKeys, publicURL: publicURL)
         passthroughReferrers = PassthroughReferrerService(database: database, clock: clock)
         clicks = ClickService(
             database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, params: attributionParams,

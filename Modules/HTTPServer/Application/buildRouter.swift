@@ -61,6 +61,11 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
 
     AttributionParamsController(params: services.attributionParams).addRoutes(to: api.group("v1/settings/attribution-params"))
     AttributionParamsController.addDefaultsRoute(to: router.group("api/v1/settings/attribution-params/defaults").add(middleware: publicLimits()))
+    WebTrackingController(pixelKeys: services.pixelKeys).addRoutes(to: api.group("v1/settings/web-tracking"))
+    let installSnippet = api.group("v1/r/install-snippet").add(middleware: PlanGateMiddleware(.starter))
+    InstallSnippetController(snippets: services.installSnippets).addRoutes(to: installSnippet)
+    // The loader is fetched by every page view of a brand's site: the read budget applies.
+    try LoaderController().addRoutes(to: router.group("api/v1/r/loader.js").add(middleware: publicLimits()))
     let passthrough = router.group("passthrough-referrers").add(middleware: apiAuth).group(context: APIRequestContext.self)
     PassthroughReferrersController(referrers: services.passthroughReferrers, tenants: services.tenants).addRoutes(to: passthrough)
 
