@@ -70,6 +70,7 @@ let package = Package(
         tests("Billing", ["Billing", "Kernel", "Contracts", "TestSupport"]),
         tests("Programs", ["Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("RichText", ["RichText"]),
+        tests("GeoIP", ["GeoIP", "TestSupport"]),
         tests("Tracking", ["Tracking", "Kernel", "Contracts", "TestSupport"]),
         tests("Affiliates", ["Affiliates", "Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("HTTPServer", ["HTTPServer", "Kernel", "Contracts", "Storage", "TestSupport", hummingbird]),
