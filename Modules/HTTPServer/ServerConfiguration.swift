@@ -21,6 +21,12 @@ public struct ServerConfiguration: Sendable {
     /// Applications per minute per client address on the public storefront.
     public var publicWriteRateLimit = 60
     public var logLevel: Logger.Level = .info
+    /// A MaxMind-format database (`.mmdb`) that gives clicks their country; without it (and without `countryHeader`)
+    /// countries are unknown.
+    public var geoIPDatabase: String?
+    /// The request header in which a proxy in front of Vouch puts the client's country (`CF-IPCountry`). Trusted as
+    /// is, so set it only when that proxy always overwrites the header a client sends.
+    public var countryHeader: String?
 
     public init() {}
 
