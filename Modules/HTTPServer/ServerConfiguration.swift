@@ -24,6 +24,12 @@ public struct ServerConfiguration: Sendable {
     /// forwarding server-side clicks calls from one address.
     public var trackingRateLimit = 6_000
     public var logLevel: Logger.Level = .info
+    /// A MaxMind-format database (`.mmdb`) that gives clicks their country; without it (and without `countryHeader`)
+    /// countries are unknown.
+    public var geoIPDatabase: String?
+    /// The request header in which a proxy in front of Vouch puts the client's country (`CF-IPCountry`). Trusted as
+    /// is, so set it only when that proxy always overwrites the header a client sends.
+    public var countryHeader: String?
 
     public init() {}
 

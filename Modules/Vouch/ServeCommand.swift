@@ -14,6 +14,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Directory of the embedded database (VOUCH_DATA_DIR, default ./data).") var dataDirectory: String?
     @Option(name: .customLong("tenants-dir"), help: "Directory of tenant files applied at start (VOUCH_TENANTS_DIR, default ./tenants).")
     var tenantsDirectory: String?
+    @Option(name: .customLong("geoip-db"), help: "MaxMind-format country database (.mmdb) for click countries (VOUCH_GEOIP_DB).")
+    var geoIPDatabase: String?
+    @Option(name: .customLong("country-header"), help: "Header in which a trusted proxy puts the client's country, e.g. CF-IPCountry (VOUCH_COUNTRY_HEADER).")
+    var countryHeader: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -22,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = try port ?? environment["VOUCH_PORT"].map { try Self.integer($0, "VOUCH_PORT") } ?? configuration.port
         configuration.dataDirectory = dataDirectory ?? environment["VOUCH_DATA_DIR"] ?? configuration.dataDirectory
         configuration.tenantsDirectory = tenantsDirectory ?? environment["VOUCH_TENANTS_DIR"] ?? configuration.tenantsDirectory
+        configuration.geoIPDatabase = geoIPDatabase ?? environment["VOUCH_GEOIP_DB"]
+        configuration.countryHeader = countryHeader ?? environment["VOUCH_COUNTRY_HEADER"]
         configuration.adminToken = environment["VOUCH_ADMIN_TOKEN"]
         configuration.publicURL = environment["VOUCH_PUBLIC_URL"]
         configuration.apiRateLimit = try environment["VOUCH_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_RATE_LIMIT") } ?? configuration.apiRateLimit

@@ -2,12 +2,11 @@ import Foundation
 import Testing
 
 /// The rules of ARCHITECTURE.md that the compiler cannot check: contexts import Kernel, Contracts, HTTPSupport and
-/// RichText but
-/// never each other, Storage or the C library; the shared modules import none of the contexts.
+/// RichText but never each other, Storage, GeoIP or the C libraries; the shared modules import none of the contexts.
 @Suite struct ModuleBoundaryTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let contexts: Set<String> = ["Billing", "Programs", "Affiliates", "Tracking", "Payouts", "Insights", "Storefront", "Webhooks", "Audit"]
-    static let ours = contexts.union(["Kernel", "Contracts", "Storage", "CLMDB", "HTTPSupport", "RichText", "CLibXML2", "HTTPServer", "Vouch"])
+    static let ours = contexts.union(["Kernel", "Contracts", "Storage", "CLMDB", "HTTPSupport", "RichText", "CLibXML2", "GeoIP", "CMaxMindDB", "HTTPServer", "Vouch"])
 
     /// The modules of this package each module imports.
     static func imports(of module: String) throws -> Set<String> {
@@ -45,5 +44,6 @@ import Testing
         #expect(try Self.imports(of: "HTTPSupport").subtracting(["Kernel"]).isEmpty)
         #expect(try Self.imports(of: "Storage").subtracting(["Kernel", "CLMDB"]).isEmpty)
         #expect(try Self.imports(of: "RichText").subtracting(["CLibXML2"]).isEmpty)
+        #expect(try Self.imports(of: "GeoIP").subtracting(["Contracts", "CMaxMindDB"]).isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import Affiliates
 import Billing
+import GeoIP
 import HTTPSupport
 import Hummingbird
 import Kernel
@@ -74,7 +75,8 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
         reads: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock),
         writes: RateLimiter(limit: configuration.trackingRateLimit, window: 60, clock: clock))
     let browserTracking = router.group("api/tracking").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
-    let countries = CountryResolver(headerName: nil, lookup: nil)
+    let countries = CountryResolver(
+        headerName: configuration.countryHeader, lookup: try configuration.geoIPDatabase.map { try MaxMindCountryLookup(path: $0) })
     ClickTrackingController(clicks: services.clicks, countries: countries).addRoutes(to: browserTracking)
     let browserScript = router.group("api/v1/r").add(middleware: TrackingCORSMiddleware()).add(middleware: trackingLimits)
     BrowserLeadController(ledger: services.conversions).addRoutes(to: browserScript)

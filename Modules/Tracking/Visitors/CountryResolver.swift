@@ -17,7 +17,7 @@ public struct CountryResolver: Sendable {
         return lookup?.country(forAddress: address).flatMap(Self.normalized)
     }
 
-    /// Two ASCII letters, uppercased; proxies' placeholders for "unknown" (`XX`) and Tor (`T1`) are not countries.
+    /// Two ASCII letters, uppercased; a proxy's placeholder for "unknown" (`XX`) is not a country.
     static func normalized(_ code: String) -> String? {
         let upper = code.uppercased()
         guard upper.utf8.count == 2, upper.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }), upper != "XX" else { return nil }
