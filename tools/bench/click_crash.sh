@@ -22,7 +22,7 @@ for round in $(seq "$rounds"); do
   bench_start
   outcome=$(python3 tools/bench/click_crash.py check "$port" "$program" "$data/acked.json")
   echo "round $round: $outcome"
-  lines+="| $round | $(python3 -c 'import json,sys; o=json.loads(sys.argv[1]); print(f"{o[\"acknowledged\"]:,} | {o[\"found\"]:,} | {o[\"lost\"]}")' "$outcome") |"$'\n'
+  lines+="| $round | $(python3 -c 'import json, sys; o = json.loads(sys.argv[1]); print("{:,} | {:,} | {}".format(o["acknowledged"], o["found"], o["lost"]))' "$outcome") |"$'\n'
 done
 python3 - "$rounds" "$seconds" "$lines" <<'PY'
 import datetime, sys
