@@ -55,7 +55,7 @@ let package = Package(
         module("Programs", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
         module("Affiliates", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto], resources: [.copy("openapi.json")]),
         module("Storefront", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
-        module("Tracking", ["Kernel", "Contracts", "HTTPSupport", hummingbird, crypto, .product(name: "HTTPTypes", package: "swift-http-types")], resources: [.copy("openapi.json"), .copy("Loader/loader.js")]),
+        module("Tracking", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto, .product(name: "HTTPTypes", package: "swift-http-types")], resources: [.copy("openapi.json"), .copy("Loader/loader.js")]),
         module("HTTPServer", ["Kernel", "Contracts", "Storage", "GeoIP", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", "Tracking", hummingbird, logging, lifecycle, crypto,
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),

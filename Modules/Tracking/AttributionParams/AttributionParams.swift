@@ -14,6 +14,9 @@ public enum AttributionParams {
     public static let maxTotalChars = 256
     public static let paramLengths = 2...32
 
+    /// The order without custom params: what the pixel reads, before it knows the tenant.
+    public static let defaultOrder = effectiveOrder(custom: [])
+
     /// The order in which the tracker looks for a code: custom params first, then defaults, then aliases, each once.
     public static func effectiveOrder(custom: [String]) -> [String] {
         var seen: Set<String> = []

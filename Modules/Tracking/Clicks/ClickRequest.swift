@@ -6,10 +6,13 @@ public struct PageVisit: Sendable {
     public let programID: ProgramID
     public let pageURL: String
     public let consentGranted: Bool
+    /// `pageURL` parsed once, for the host check here and the code and UTMs the click reads.
+    let landing: LandingURL
 
-    init(programID: ProgramID, pageURL: String, consentGranted: Bool) {
+    init(programID: ProgramID, pageURL: String, landing: LandingURL, consentGranted: Bool) {
         self.programID = programID
         self.pageURL = pageURL
+        self.landing = landing
         self.consentGranted = consentGranted
     }
 
@@ -18,7 +21,8 @@ public struct PageVisit: Sendable {
         guard let id = ProgramID(rawID) else { throw DomainError.validation("programId", "programId must be a program id (UUID)") }
         programID = id
         pageURL = try FieldReader.required(body.string("pageUrl", maxLength: 4_096), "pageUrl")
-        guard LandingURL.host(of: pageURL) != nil else {
+        landing = LandingURL(pageURL)
+        guard landing.host != nil else {
             throw DomainError.validation("pageUrl", "pageUrl must be an absolute http(s) URL")
         }
         // Absent means granted: a brand with a consent manager says `false` until the visitor agrees.

@@ -31,7 +31,7 @@ public struct ClickService: Sendable {
 
     public func record(_ request: ClickRequest, from visitor: Visitor) async throws -> ClickResult {
         let program = try allowedProgram(request.page.programID, visitor)
-        let page = LandingURL(request.page.pageURL)
+        let page = request.page.landing
         let order = try params.effectiveOrder(program.tenant)
         var result = ClickResult(program: program, cleanupParams: order.filter { name in page.query.contains { $0.name == name } })
         let now = clock.now()
@@ -86,11 +86,12 @@ public struct ClickService: Sendable {
     /// The noscript pixel: the page it sits on (its Referer) is the landing page, and the program is the one of
     /// the code found there. Without a Referer that carries a code there is nothing to record.
     public func recordPixel(pageURL: String?, from visitor: Visitor) async throws -> ClickResult? {
-        guard let pageURL, LandingURL.host(of: pageURL) != nil else { return nil }
+        guard let pageURL else { return nil }
         let page = LandingURL(pageURL)
-        let codes = AttributionParams.effectiveOrder(custom: []).lazy.compactMap { page.value($0) }
+        guard page.host != nil else { return nil }
+        let codes = AttributionParams.defaultOrder.lazy.compactMap { page.value($0) }
         guard let code = codes.first, let target = try affiliates.referral(code: code) else { return nil }
-        return try await record(ClickRequest(page: PageVisit(programID: target.programID, pageURL: pageURL, consentGranted: true)), from: visitor)
+        return try await record(ClickRequest(page: PageVisit(programID: target.programID, pageURL: pageURL, landing: page, consentGranted: true)), from: visitor)
     }
 
     /// `POST /api/tracking/verify`: proves the snippet runs on the brand's site, kept as the program's last heartbeat.

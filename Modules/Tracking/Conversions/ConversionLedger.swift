@@ -53,10 +53,9 @@ public struct ConversionLedger: Sendable {
         if let wanted = lead.programID, wanted != program.id {
             throw DomainError(.notFound, "affiliate_not_found", "No affiliate with that code in this program", field: "programId")
         }
-        let currency = try homeCurrency(tenant)
         let conversion = try conversion(
-            .leadReward, target, program, amount: Money(minorUnits: 0, currency: currency), source: source, externalEventID: lead.externalEventID,
-            customerID: nil, email: lead.email, name: lead.name)
+            .leadReward, target, program, amount: nil, source: source, externalEventID: lead.externalEventID, customerID: nil,
+            email: lead.email, name: lead.name)
         let event = LeadRecorded(
             tenant: tenant, conversionID: conversion.id, programID: program.id, affiliateID: target.affiliateID, commission: conversion.commission,
             at: conversion.createdAt)
@@ -111,20 +110,18 @@ public struct ConversionLedger: Sendable {
     }
 
     private func conversion(
-        _ type: ConversionType, _ target: ReferralTarget, _ program: ProgramSummary, amount: Money, source: ConversionSource,
+        _ type: ConversionType, _ target: ReferralTarget, _ program: ProgramSummary, amount sale: Money?, source: ConversionSource,
         externalEventID: String?, customerID: String?, email: String?, name: String?
     ) throws -> Conversion {
+        let home = try tenants.tenant(program.tenant)?.homeCurrency ?? .usd
+        // A lead has no sale: its amount is zero in the home currency.
+        let amount = sale ?? Money(minorUnits: 0, currency: home)
         let rule = target.commissionOverride ?? program.commission
-        let commission = CommissionPolicy.commission(
-            for: type, amount: amount, rule: rule, model: program.commissionModel, homeCurrency: try homeCurrency(program.tenant))
+        let commission = CommissionPolicy.commission(for: type, amount: amount, rule: rule, model: program.commissionModel, homeCurrency: home)
         return Conversion(
             id: ids.next(), type: type, status: .pending, programID: program.id, affiliateID: target.affiliateID, amount: amount,
             commission: commission, commissionRule: rule, source: source, externalEventID: externalEventID, customerID: customerID,
             customerEmail: email, customerName: name, createdAt: clock.now())
-    }
-
-    private func homeCurrency(_ tenant: TenantID) throws -> Currency {
-        try tenants.tenant(tenant)?.homeCurrency ?? .usd
     }
 
     private var unixNow: UInt64 { UInt64(max(0, clock.now().timeIntervalSince1970)) }

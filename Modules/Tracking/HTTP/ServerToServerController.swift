@@ -24,18 +24,21 @@ public struct ServerToServerController: Sendable {
     /// Mounts the routes on a group rooted at `/api/tracking`.
     public func addRoutes<Context: TenantRequestContext>(to group: RouterGroup<Context>) {
         group.post("s2s") { request, context in
-            let bytes = try await request.bytes(limit: Self.bodyLimit)
-            let signature = try verifier.verify(header: request.headers[Self.signatureHeader], body: bytes, tenant: context.tenant)
-            let sale = try SaleReport(FieldReader(Request.parseJSON(bytes)))
-            let entry = try await ledger.recordSale(context.tenant, sale, signature: signature)
+            let (body, signature) = try await signedBody(request, context)
+            let entry = try await ledger.recordSale(context.tenant, try SaleReport(body), signature: signature)
             return entry.json(idKey: "conversionId")
         }
         group.post("lead") { request, context in
-            let bytes = try await request.bytes(limit: Self.bodyLimit)
-            let signature = try verifier.verify(header: request.headers[Self.signatureHeader], body: bytes, tenant: context.tenant)
-            let lead = try LeadReport(signed: FieldReader(Request.parseJSON(bytes)))
-            let entry = try await ledger.recordLead(context.tenant, lead, source: .leadAPI, signature: signature)
+            let (body, signature) = try await signedBody(request, context)
+            let entry = try await ledger.recordLead(context.tenant, try LeadReport(signed: body), source: .leadAPI, signature: signature)
             return entry.json(idKey: "leadId")
         }
+    }
+
+    /// The raw body checked against `X-Rekomi-Signature` first (authentication before validation), then read as JSON.
+    private func signedBody(_ request: Request, _ context: some TenantRequestContext) async throws -> (FieldReader, VerifiedSignature) {
+        let bytes = try await request.bytes(limit: Self.bodyLimit)
+        let signature = try verifier.verify(header: request.headers[Self.signatureHeader], body: bytes, tenant: context.tenant)
+        return (try FieldReader(Request.parseJSON(bytes)), signature)
     }
 }

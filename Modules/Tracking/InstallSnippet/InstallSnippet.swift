@@ -1,5 +1,6 @@
 import Contracts
 import Kernel
+import RichText
 
 /// The canonical install snippet (spec/001 "Install snippet renderer"): the async loader tag and the noscript pixel.
 /// Every value in it is server-derived; attribute values are escaped all the same.
@@ -7,10 +8,10 @@ enum InstallSnippet {
     static func render(publicURL: String, programID: ProgramID, customParams: String?, pixelKey: String?) -> String {
         var base = Substring(publicURL)
         while base.hasSuffix("/") { base = base.dropLast() }
-        let origin = escape(String(base))
-        var attributes = #"data-program-id="\#(escape(programID.description))""#
-        if let customParams { attributes += #" data-rkmi-params="\#(escape(customParams))""# }
-        if let pixelKey { attributes += #" data-rekomi-org="\#(escape(pixelKey))""# }
+        let origin = HTMLSanitizer.escape(String(base))
+        var attributes = #"data-program-id="\#(HTMLSanitizer.escape(programID.description))""#
+        if let customParams { attributes += #" data-rkmi-params="\#(HTMLSanitizer.escape(customParams))""# }
+        if let pixelKey { attributes += #" data-rekomi-org="\#(HTMLSanitizer.escape(pixelKey))""# }
         return """
             <!-- Rekomi tracking -->
             <script async src="\(origin)/api/v1/r/loader.js" \(attributes)></script>
@@ -18,21 +19,5 @@ enum InstallSnippet {
              <img src="\(origin)/api/v1/r/c.gif" width="1" height="1" alt="" />
             </noscript>
             """
-    }
-
-    /// Escapes text for a double-quoted HTML attribute value.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

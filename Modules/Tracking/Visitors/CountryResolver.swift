@@ -1,14 +1,15 @@
 public import Contracts
+import HTTPTypes
 
 /// Where a visitor is: a trusted proxy's country header when the operator names one (`VOUCH_COUNTRY_HEADER`), else
 /// the MaxMind database (`VOUCH_GEOIP_DB`), else unknown.
 public struct CountryResolver: Sendable {
     /// The header to trust, e.g. `CF-IPCountry`; only set behind a proxy that overwrites it.
-    public let headerName: String?
+    let header: HTTPField.Name?
     let lookup: (any CountryLookup)?
 
     public init(headerName: String?, lookup: (any CountryLookup)?) {
-        self.headerName = headerName
+        header = headerName.flatMap { HTTPField.Name($0) }
         self.lookup = lookup
     }
 
