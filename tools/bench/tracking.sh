@@ -21,5 +21,5 @@ for _ in $(seq "$rounds"); do
   BENCH_S2S_FILE=$data/s2s.txt BENCH_KEY=$key bench_run s2s /api/tracking/s2s -s tools/bench/s2s.lua
 done
 python3 tools/bench/report.py "$results" 'Tracking: clicks and S2S against `/healthz`' \
-  "\`tools/bench/tracking.sh $rounds $seconds\` on {date} ({cpu}, {cores} cores, shared with wrk): release build, wrk \`-t2 -c64 -d${seconds}s\`, $rounds alternating rounds, medians. Clicks spread over $affiliates Approved affiliates with an allowed Origin, UTM tags and a referrer; each S2S call carries its own fresh HMAC signature and externalEventId. Every click and conversion is committed (fsync, group commit) before its 2xx." \
+  "\`tools/bench/tracking.sh $rounds $seconds\` on {date} ({cpu}, {cores} cores, shared with wrk): release build, wrk \`-t2 -c64 -d${seconds}s\`, $rounds alternating rounds, medians. Clicks spread over $affiliates Approved affiliates with an allowed Origin, UTM tags and a referrer; each S2S call carries its own fresh HMAC signature and externalEventId. Every S2S conversion is fsynced (group commit) before its 2xx; every click is committed to the OS before its 2xx and fsynced within 100 ms (deferred sync)." \
   '{"healthz": "GET /healthz", "click": "POST /api/tracking/click", "s2s": "POST /api/tracking/s2s"}'
