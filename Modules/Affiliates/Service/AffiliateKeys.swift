@@ -8,6 +8,10 @@ enum AffiliateKeys {
     static func emails(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-email") }
     /// recruiter + recruit → nothing: who an affiliate brought in.
     static func recruits(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-recruit") }
+    /// Normalized coupon code → affiliate id: a code credits one affiliate of the tenant.
+    static func coupons(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-coupon") }
+    /// affiliate + normalized code → the coupon record, for listing an affiliate's codes.
+    static func couponsByAffiliate(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-coupon-by-affiliate") }
     /// Every referral code (link slug or alias) of every tenant → tenant number, affiliate id and link id.
     static let codes = Keyspace.global("referral-code")
 

@@ -9,13 +9,43 @@ extension AffiliateService: AffiliateDirectory {
                 let (tenant, affiliateID, linkID) = AffiliateKeys.decodeCode(bytes),
                 let affiliate = try affiliate(tenant, affiliateID, in: store)
             else { return nil }
-            let override = affiliate.customCommissionType.flatMap { type in
-                affiliate.customCommissionHundredths.map { CommissionRule(type: type, hundredths: $0) }
-            }
             return ReferralTarget(
                 tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status,
-                commissionOverride: override)
+                commissionOverride: affiliate.commissionOverride)
         }
+    }
+
+    public func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary? {
+        try affiliate(tenant, id)?.summary(tenant)
+    }
+
+    public func affiliateSummary(_ tenant: TenantID, coupon code: String) throws -> AffiliateSummary? {
+        try summary(tenant, indexedAt: AffiliateKeys.coupons(tenant).key(AffiliateCoupon.normalized(code)))
+    }
+
+    public func affiliateSummary(_ tenant: TenantID, program: ProgramID, email: String) throws -> AffiliateSummary? {
+        try summary(tenant, indexedAt: AffiliateKeys.email(tenant, program, email.lowercased()))
+    }
+
+    /// The affiliate whose id an index entry holds.
+    private func summary(_ tenant: TenantID, indexedAt key: StoreKey) throws -> AffiliateSummary? {
+        try database.read { store in
+            guard let bytes = try store.get(.indexes, key), let id = AffiliateID(bytes: bytes) else { return nil }
+            return try affiliate(tenant, id, in: store)?.summary(tenant)
+        }
+    }
+}
+
+extension Affiliate {
+    /// The affiliate's own commission, when one is set.
+    var commissionOverride: CommissionRule? {
+        customCommissionType.flatMap { type in customCommissionHundredths.map { CommissionRule(type: type, hundredths: $0) } }
+    }
+
+    func summary(_ tenant: TenantID) -> AffiliateSummary {
+        AffiliateSummary(
+            tenant: tenant, id: id, programID: programID, email: email, status: status, commissionOverride: commissionOverride,
+            recruitedBy: recruitedBy)
     }
 }
 

@@ -23,7 +23,39 @@ public struct ReferralTarget: Sendable, Equatable {
     }
 }
 
-/// Resolves referral codes from an index (never a scan); implemented by Affiliates, used by Tracking.
+/// An affiliate as the conversions ledger sees it: who earns, at what rate, and who recruited them.
+public struct AffiliateSummary: Sendable, Equatable {
+    public let tenant: TenantID
+    public let id: AffiliateID
+    public let programID: ProgramID
+    public let email: String
+    public let status: AffiliateStatus
+    /// The affiliate's own commission, replacing the program's default.
+    public let commissionOverride: CommissionRule?
+    /// The affiliate who recruited this one (the 1-tier sub-affiliate override).
+    public let recruitedBy: AffiliateID?
+
+    public init(
+        tenant: TenantID, id: AffiliateID, programID: ProgramID, email: String, status: AffiliateStatus, commissionOverride: CommissionRule?,
+        recruitedBy: AffiliateID?
+    ) {
+        self.tenant = tenant
+        self.id = id
+        self.programID = programID
+        self.email = email
+        self.status = status
+        self.commissionOverride = commissionOverride
+        self.recruitedBy = recruitedBy
+    }
+}
+
+/// Resolves referral codes, coupon codes and ids from indexes (never a scan); implemented by Affiliates, used by
+/// Tracking. Deleted affiliates are not found.
 public protocol AffiliateDirectory: Sendable {
     func referral(code: String) throws -> ReferralTarget?
+    func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary?
+    /// The affiliate a tenant's coupon or promotion code belongs to (case-insensitive).
+    func affiliateSummary(_ tenant: TenantID, coupon code: String) throws -> AffiliateSummary?
+    /// The affiliate with this email on a program's roster.
+    func affiliateSummary(_ tenant: TenantID, program: ProgramID, email: String) throws -> AffiliateSummary?
 }

@@ -19,11 +19,18 @@ public struct ProgramSummary: Sendable, Equatable {
     public let cookieWindowDays: Int
     /// The brand's site: tracking requests must come from it or a subdomain of it.
     public let websiteDomain: String?
+    /// How many renewals of a subscription earn: `nil` every one, `0` none, `N` the first N.
+    public let recurringMonths: Int?
+    /// Renewals that earn nothing before renewal commissions start.
+    public let recurringDelayInvoices: Int
+    /// Percent × 100 of a recruit's commission their recruiter earns; `nil` when sub-affiliate recruiting is off.
+    public let subAffiliatePercentHundredths: Int64?
 
     public init(
         tenant: TenantID, id: ProgramID, name: String, slug: String, description: String?, termsUrl: String?, isActive: Bool,
         isArchived: Bool, autoApprove: Bool, maxAffiliates: Int?, commission: CommissionRule, commissionModel: CommissionModel,
-        attributionModel: AttributionModel, cookieWindowDays: Int, websiteDomain: String?
+        attributionModel: AttributionModel, cookieWindowDays: Int, websiteDomain: String?, recurringMonths: Int? = nil,
+        recurringDelayInvoices: Int = 0, subAffiliatePercentHundredths: Int64? = nil
     ) {
         self.tenant = tenant
         self.id = id
@@ -40,6 +47,9 @@ public struct ProgramSummary: Sendable, Equatable {
         self.attributionModel = attributionModel
         self.cookieWindowDays = cookieWindowDays
         self.websiteDomain = websiteDomain
+        self.recurringMonths = recurringMonths
+        self.recurringDelayInvoices = recurringDelayInvoices
+        self.subAffiliatePercentHundredths = subAffiliatePercentHundredths
     }
 
     /// Live and taking affiliates: active and not archived.

@@ -65,11 +65,18 @@ public struct ConversionRecorded: DomainEvent {
     public let amount: Money
     public let commission: Money
     public let clickID: ClickID?
+    public let attributionMethod: AttributionMethod?
+    /// The brand's customer, for new-versus-returning counts.
+    public let customerID: String?
+    public let subscriptionID: String?
+    /// Set on a sub-affiliate override: the recruit's sale it shares in.
+    public let parentConversionID: ConversionID?
     public let at: Date
 
     public init(
         tenant: TenantID, conversionID: ConversionID, type: ConversionType, status: ConversionStatus, programID: ProgramID,
-        affiliateID: AffiliateID, amount: Money, commission: Money, clickID: ClickID?, at: Date
+        affiliateID: AffiliateID, amount: Money, commission: Money, clickID: ClickID?, attributionMethod: AttributionMethod? = nil,
+        customerID: String? = nil, subscriptionID: String? = nil, parentConversionID: ConversionID? = nil, at: Date
     ) {
         self.tenant = tenant
         self.conversionID = conversionID
@@ -80,6 +87,73 @@ public struct ConversionRecorded: DomainEvent {
         self.amount = amount
         self.commission = commission
         self.clickID = clickID
+        self.attributionMethod = attributionMethod
+        self.customerID = customerID
+        self.subscriptionID = subscriptionID
+        self.parentConversionID = parentConversionID
+        self.at = at
+    }
+}
+
+/// A conversion's status changed (`conversion.approved`, `conversion.denied`, `conversion.paid`).
+public struct ConversionStatusChanged: DomainEvent {
+    public static let name = "conversion.status_changed"
+    public let tenant: TenantID
+    public let conversionID: ConversionID
+    public let affiliateID: AffiliateID
+    public let from: ConversionStatus
+    public let to: ConversionStatus
+    public let commission: Money
+    public let at: Date
+
+    public init(
+        tenant: TenantID, conversionID: ConversionID, affiliateID: AffiliateID, from: ConversionStatus, to: ConversionStatus, commission: Money,
+        at: Date
+    ) {
+        self.tenant = tenant
+        self.conversionID = conversionID
+        self.affiliateID = affiliateID
+        self.from = from
+        self.to = to
+        self.commission = commission
+        self.at = at
+    }
+
+    /// The webhook name of the new status, e.g. `conversion.approved`.
+    public var eventName: String { "conversion.\(to.rawValue.lowercased())" }
+}
+
+/// Money of a sale was given back (`conversion.refunded`): fully or in part. The commission shrinks by the refunded
+/// share; what was already paid out is clawed back from the next payout.
+public struct ConversionRefunded: DomainEvent {
+    public static let name = "conversion.refunded"
+    public let tenant: TenantID
+    public let conversionID: ConversionID
+    public let affiliateID: AffiliateID
+    /// The sale's refunded total so far (cumulative).
+    public let refundedTotal: Money
+    /// This refund's part of that total.
+    public let refundedNow: Money
+    public let commissionBefore: Money
+    public let commissionAfter: Money
+    /// Commission already paid that the next payout nets out; zero when nothing was paid yet.
+    public let clawback: Money
+    public let isFull: Bool
+    public let at: Date
+
+    public init(
+        tenant: TenantID, conversionID: ConversionID, affiliateID: AffiliateID, refundedTotal: Money, refundedNow: Money, commissionBefore: Money,
+        commissionAfter: Money, clawback: Money, isFull: Bool, at: Date
+    ) {
+        self.tenant = tenant
+        self.conversionID = conversionID
+        self.affiliateID = affiliateID
+        self.refundedTotal = refundedTotal
+        self.refundedNow = refundedNow
+        self.commissionBefore = commissionBefore
+        self.commissionAfter = commissionAfter
+        self.clawback = clawback
+        self.isFull = isFull
         self.at = at
     }
 }

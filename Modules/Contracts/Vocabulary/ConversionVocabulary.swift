@@ -15,6 +15,21 @@ public enum ConversionStatus: String, Sendable, Codable, CaseIterable {
     case pending = "Pending", approved = "Approved", paid = "Paid", refunded = "Refunded", denied = "Denied"
 }
 
+/// How a sale was tied to its affiliate (the spec's `attributionMethod`).
+public enum AttributionMethod: String, Sendable, Codable, CaseIterable {
+    /// The affiliate's coupon or promotion code was redeemed.
+    case coupon
+    /// A click token in `client_reference_id` or metadata, or the customer's earlier attribution.
+    case metadataOrCustomer = "metadata_or_customer"
+    /// The customer's email matched a lead.
+    case emailMatch = "email_match"
+    /// A day's clicks on a `Cpc` program.
+    case cpcAggregation = "cpc_aggregation"
+    case subAffiliateOverride = "sub_affiliate_override"
+    /// Brought over from another platform.
+    case `import`
+}
+
 /// The campaign tags of a visit.
 public struct UTMParameters: Sendable, Equatable, Codable {
     public var source: String?

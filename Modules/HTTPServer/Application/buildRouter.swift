@@ -35,6 +35,7 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
         affiliates: services.affiliates, tenants: services.tenants, notifier: services.notifier)
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
     affiliatesController.addRoutes(to: affiliates)
+    AffiliateCouponsController(affiliates: services.affiliates).addRoutes(to: affiliates)
     let taxFormsController = TaxFormsController(taxForms: services.taxForms)
     taxFormsController.addRoutes(to: affiliates)
     let importLimiter = RateLimiter(limit: configuration.importRateLimit, window: 60, clock: clock)

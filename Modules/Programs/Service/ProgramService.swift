@@ -237,6 +237,7 @@ extension Program {
             isArchived: archivedAt != nil, autoApprove: autoApprove, maxAffiliates: maxAffiliates,
             commission: CommissionRule(type: defaultCommissionType, hundredths: defaultCommissionHundredths),
             commissionModel: defaultCommissionModel, attributionModel: attributionModel, cookieWindowDays: cookieWindowDays,
-            websiteDomain: websiteDomain)
+            websiteDomain: websiteDomain, recurringMonths: recurringMonths, recurringDelayInvoices: recurringDelayInvoices,
+            subAffiliatePercentHundredths: subAffiliate.enabled ? subAffiliate.percentHundredths : nil)
     }
 }

@@ -143,7 +143,7 @@ public struct ClickService: Sendable {
     /// The visitor's current click when it still attributes: the same program, inside the cookie window.
     private func liveClick(_ token: String, of program: ProgramSummary, at now: Date) throws -> Click? {
         guard let click = try click(token: token, of: program.tenant), click.programID == program.id,
-            now.timeIntervalSince(click.at) < Double(program.cookieWindowDays) * 86_400
+            program.isWithinCookieWindow(from: click.at, to: now)
         else { return nil }
         return click
     }

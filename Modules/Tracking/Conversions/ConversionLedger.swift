@@ -25,23 +25,23 @@ public struct ConversionLedger: Sendable {
         self.tenants = tenants
     }
 
-    /// A sale from `POST /api/tracking/s2s`: a Pending conversion with its commission.
+    /// A sale from `POST /api/tracking/s2s`: a conversion with its commission (and the recruiter's override).
     public func recordSale(_ tenant: TenantID, _ sale: SaleReport, signature: VerifiedSignature) async throws -> LedgerEntry {
         let (target, program) = try earningAffiliate(tenant, code: sale.affiliateSlug, field: "affiliateSlug")
         let conversion = try conversion(
             .oneTime, target, program, amount: sale.amount, source: .serverToServer, externalEventID: sale.externalEventID,
             customerID: sale.customerID, email: sale.customerEmail, name: nil)
-        let event = ConversionRecorded(
-            tenant: tenant, conversionID: conversion.id, type: conversion.type, status: conversion.status, programID: program.id,
-            affiliateID: target.affiliateID, amount: conversion.amount, commission: conversion.commission, clickID: nil,
-            at: conversion.createdAt)
+        let recruiter = try recruiter(of: target.affiliateID, tenant: tenant, program: program)
+        let writes = LedgerWrites(tenant: tenant, ids: ids)
         let now = unixNow
         return try await database.write { store, events in
             try ReplayGuard.claim(signature, tenant: tenant, now: now, in: store)
             let eventKey = ConversionKeys.saleEvents(tenant).key(sale.externalEventID)
             guard try store.insert(.indexes, eventKey, conversion.id.bytes) else { return .deduplicated }
-            try store.put(.records, ConversionKeys.conversions(tenant).key(conversion.id), RecordCoding.encode(conversion))
-            events.record(event)
+            try writes.insert(conversion, as: .initial, in: store, events: &events)
+            if let (recruiterID, percent) = recruiter {
+                try writes.insertOverride(for: conversion, recruiter: recruiterID, percentHundredths: percent, in: store, events: &events)
+            }
             return .recorded(conversion.id)
         }
     }
@@ -59,6 +59,7 @@ public struct ConversionLedger: Sendable {
         let event = LeadRecorded(
             tenant: tenant, conversionID: conversion.id, programID: program.id, affiliateID: target.affiliateID, commission: conversion.commission,
             at: conversion.createdAt)
+        let writes = LedgerWrites(tenant: tenant, ids: ids)
         let now = unixNow
         return try await database.write { store, events in
             if let signature { try ReplayGuard.claim(signature, tenant: tenant, now: now, in: store) }
@@ -70,6 +71,7 @@ public struct ConversionLedger: Sendable {
                 try store.put(.indexes, ConversionKeys.leadEvents(tenant).key(external), conversion.id.bytes)
             }
             try store.put(.records, ConversionKeys.conversions(tenant).key(conversion.id), RecordCoding.encode(conversion))
+            try writes.note(.initial, of: conversion, amount: conversion.amount, commission: conversion.commission, at: conversion.createdAt, in: store)
             events.record(event)
             return .recorded(conversion.id)
         }
@@ -117,11 +119,21 @@ public struct ConversionLedger: Sendable {
         // A lead has no sale: its amount is zero in the home currency.
         let amount = sale ?? Money(minorUnits: 0, currency: home)
         let rule = target.commissionOverride ?? program.commission
-        let commission = CommissionPolicy.commission(for: type, amount: amount, rule: rule, model: program.commissionModel, homeCurrency: home)
+        let commission = CommissionEngine.commission(for: type, amount: amount, rule: rule, model: program.commissionModel, homeCurrency: home)
         return Conversion(
-            id: ids.next(), type: type, status: .pending, programID: program.id, affiliateID: target.affiliateID, amount: amount,
+            id: ids.next(), type: type, status: program.autoApprove ? .approved : .pending, programID: program.id, affiliateID: target.affiliateID, amount: amount,
             commission: commission, commissionRule: rule, source: source, externalEventID: externalEventID, customerID: customerID,
             customerEmail: email, customerName: name, createdAt: clock.now())
+    }
+
+    /// The recruiter who earns an override on this affiliate's sales, with the program's percent: only when the
+    /// program has recruiting on and the recruiter is Approved. One tier: the recruiter's own recruiter gets nothing.
+    func recruiter(of affiliateID: AffiliateID, tenant: TenantID, program: ProgramSummary) throws -> (AffiliateID, Int64)? {
+        guard let percent = program.subAffiliatePercentHundredths, percent > 0,
+            let recruiterID = try affiliates.affiliateSummary(tenant, affiliateID)?.recruitedBy,
+            try affiliates.affiliateSummary(tenant, recruiterID)?.status == .approved
+        else { return nil }
+        return (recruiterID, percent)
     }
 
     private var unixNow: UInt64 { UInt64(max(0, clock.now().timeIntervalSince1970)) }

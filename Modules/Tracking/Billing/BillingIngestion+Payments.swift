@@ -1,0 +1,96 @@
+import Contracts
+import Foundation
+import Kernel
+
+extension BillingIngestion {
+    /// A payment becomes a sale of the attributed affiliate: the first of a subscription starts its timeline, a later
+    /// one is a renewal that earns only inside the program's recurring rule.
+    func record(_ payment: BillingPayment, of event: BillingEvent, eventKey: StoreKey, tenant: TenantID) async throws -> BillingOutcome {
+        let attribution: PaymentAttribution
+        switch try attributor.attribute(payment, tenant: tenant, at: event.occurredAt) {
+        case .failure(let failure): return try await claim(eventKey, outcome: .ignored(reason: failure.rawValue))
+        case .success(let found): attribution = found
+        }
+        let draft = try sale(payment, attribution, tenant: tenant, at: event.occurredAt)
+        let recruiter = try attributor.ledger.recruiter(of: attribution.affiliate.id, tenant: tenant, program: attribution.program)
+        let program = attribution.program
+        let writes = LedgerWrites(tenant: tenant, ids: ids)
+        return try await database.write { store, events in
+            guard try store.insert(.indexes, eventKey, []) else { return .duplicate }
+            // Another event (`invoice.payment_succeeded` after `invoice.paid`, a session after its invoice) reported it.
+            guard try store.get(.indexes, ConversionKeys.payments(tenant).key(payment.paymentKey)) == nil else { return .duplicate }
+            var sale = draft
+            let paymentKeys = [payment.paymentKey] + payment.refundKeys
+            if let subscriptionID = payment.subscriptionID {
+                let key = ConversionKeys.subscriptions(tenant).key(subscriptionID)
+                if var subscription = try store.get(.records, key).map({ try RecordCoding.decode(SubscriptionAttribution.self, from: $0) }) {
+                    subscription.renewals += 1
+                    try store.put(.records, key, RecordCoding.encode(subscription))
+                    sale.timelineID = subscription.timelineID
+                    let ended = subscription.endedAt.map { $0 < event.occurredAt } ?? false
+                    guard !ended,
+                        CommissionEngine.renewalEarns(subscription.renewals, recurringMonths: program.recurringMonths, delay: program.recurringDelayInvoices)
+                    else {
+                        // Seen, so its other events are duplicates, but no row: nothing for a refund to reduce.
+                        for paymentKey in paymentKeys { try store.put(.indexes, ConversionKeys.payments(tenant).key(paymentKey), []) }
+                        if let first = try writes.load(subscription.timelineID, in: store) {
+                            try writes.note(.renewalNotCommissioned, of: first, amount: sale.amount,
+                                commission: Money(minorUnits: 0, currency: sale.commission.currency), at: sale.createdAt, in: store)
+                        }
+                        return .ignored(reason: ended ? "subscription_ended" : "recurring_limit_reached")
+                    }
+                    try writes.insert(sale, as: .renewal, in: store, events: &events)
+                } else {
+                    let subscription = SubscriptionAttribution(
+                        affiliateID: sale.affiliateID, programID: sale.programID, timelineID: sale.id, method: attribution.method,
+                        couponCode: attribution.couponCode, clickID: attribution.clickID, renewals: 0, endedAt: nil)
+                    try store.put(.records, key, RecordCoding.encode(subscription))
+                    try writes.insert(sale, as: .initial, in: store, events: &events)
+                }
+            } else {
+                try writes.insert(sale, as: .initial, in: store, events: &events)
+            }
+            if let customerID = payment.customerID {
+                let customer = CustomerAttribution(affiliateID: sale.affiliateID, programID: sale.programID, clickID: sale.clickID, at: sale.createdAt)
+                _ = try store.insert(.records, ConversionKeys.customers(tenant).key(customerID), RecordCoding.encode(customer))
+            }
+            for paymentKey in paymentKeys { try store.put(.indexes, ConversionKeys.payments(tenant).key(paymentKey), sale.id.bytes) }
+            if let (recruiterID, percent) = recruiter {
+                try writes.insertOverride(for: sale, recruiter: recruiterID, percentHundredths: percent, in: store, events: &events)
+            }
+            try applyEarlyRefunds(to: sale, keys: paymentKeys, writes: writes, in: store, events: &events)
+            return .recorded
+        }
+    }
+
+    /// The sale row as the attribution and the program's rule make it, before the write decides initial or renewal.
+    private func sale(_ payment: BillingPayment, _ attribution: PaymentAttribution, tenant: TenantID, at: Date) throws -> Conversion {
+        let home = try tenants.tenant(tenant)?.homeCurrency ?? .usd
+        let program = attribution.program
+        let rule = attribution.affiliate.commissionOverride ?? program.commission
+        let type: ConversionType = payment.subscriptionID == nil ? .oneTime : .recurring
+        var sale = Conversion(
+            id: ids.next(), type: type, status: program.autoApprove ? .approved : .pending, programID: program.id,
+            affiliateID: attribution.affiliate.id, amount: payment.amount,
+            commission: CommissionEngine.commission(for: type, amount: payment.amount, rule: rule, model: program.commissionModel, homeCurrency: home),
+            commissionRule: rule, source: .stripe, externalEventID: payment.paymentKey, customerID: payment.customerID,
+            customerEmail: payment.customerEmail, createdAt: at)
+        sale.subscriptionID = payment.subscriptionID
+        sale.attributionMethod = attribution.method
+        sale.couponCode = attribution.couponCode
+        sale.clickID = attribution.clickID
+        return sale
+    }
+
+    /// A refund that arrived before its payment is applied the moment the payment is recorded.
+    private func applyEarlyRefunds(
+        to sale: Conversion, keys: [String], writes: LedgerWrites, in store: borrowing some StoreWriter & ~Copyable, events: inout EventLog
+    ) throws {
+        for paymentKey in keys {
+            let key = ConversionKeys.earlyRefunds(writes.tenant).key(paymentKey)
+            guard let bytes = try store.get(.records, key) else { continue }
+            try writes.refund(sale.id, toTotal: RecordCoding.decode(Money.self, from: bytes), at: sale.createdAt, in: store, events: &events)
+            try store.delete(.records, key)
+        }
+    }
+}
