@@ -22,6 +22,7 @@ struct VouchServices: Sendable {
     let passthroughReferrers: PassthroughReferrerService
     let clicks: ClickService
     let conversions: ConversionLedger
+    let billing: BillingIngestion
     let signatures: RequestSignatureVerifier
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
@@ -44,6 +45,8 @@ struct VouchServices: Sendable {
             database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, params: attributionParams,
             passthrough: passthroughReferrers)
         conversions = ConversionLedger(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants)
+        billing = BillingIngestion(
+            database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants, clicks: clicks, ledger: conversions)
         signatures = RequestSignatureVerifier(secrets: credentials, clock: clock)
         billingState = BillingStateService(
             meters: [

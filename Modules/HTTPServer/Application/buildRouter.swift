@@ -84,5 +84,7 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     PixelController(clicks: services.clicks, countries: countries).addRoutes(to: browserScript)
     let signedTracking = api.group("tracking").add(middleware: PlanGateMiddleware(.starter))
     ServerToServerController(ledger: services.conversions, verifier: services.signatures).addRoutes(to: signedTracking)
+    let conversions = api.group("v1/conversions").add(middleware: PlanGateMiddleware(.starter))
+    ConversionsController(ledger: services.conversions).addRoutes(to: conversions)
     return router
 }
