@@ -23,6 +23,7 @@ struct VouchServices: Sendable {
     let clicks: ClickService
     let conversions: ConversionLedger
     let billing: BillingIngestion
+    let conversionImporter: ConversionImporter
     let signatures: RequestSignatureVerifier
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
@@ -47,6 +48,7 @@ struct VouchServices: Sendable {
         conversions = ConversionLedger(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants)
         billing = BillingIngestion(
             database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants, clicks: clicks, ledger: conversions)
+        conversionImporter = ConversionImporter(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates)
         signatures = RequestSignatureVerifier(secrets: credentials, clock: clock)
         billingState = BillingStateService(
             meters: [

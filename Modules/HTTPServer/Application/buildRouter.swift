@@ -86,5 +86,7 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     ServerToServerController(ledger: services.conversions, verifier: services.signatures).addRoutes(to: signedTracking)
     let conversions = api.group("v1/conversions").add(middleware: PlanGateMiddleware(.starter))
     ConversionsController(ledger: services.conversions).addRoutes(to: conversions)
+    let conversionImports = conversions.group("import").add(middleware: KeyRateLimitMiddleware(limiter: importLimiter))
+    ConversionImportController(importer: services.conversionImporter).addRoutes(to: conversionImports)
     return router
 }

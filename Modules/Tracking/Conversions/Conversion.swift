@@ -67,6 +67,9 @@ public struct Conversion: Sendable, Codable, Equatable {
 
     public var timeline: ConversionID { timelineID ?? id }
 
+    /// Whether the customer and subscription ids are the brand's Stripe ids (from Stripe, or imported as such).
+    private var carriesStripeIDs: Bool { source == .stripe || source == .import }
+
     /// The spec's conversion object (list, detail and webhooks).
     public var json: JSONValue {
         .object([
@@ -79,8 +82,8 @@ public struct Conversion: Sendable, Codable, Equatable {
             ("commissionCurrency", .string(commission.currency.rawValue)),
             ("status", .string(status.rawValue)),
             ("type", .string(type.rawValue)),
-            ("stripeSubscriptionId", .string(source == .stripe ? subscriptionID : nil)),
-            ("stripeCustomerId", .string(source == .stripe || source == .import ? customerID : nil)),
+            ("stripeSubscriptionId", .string(carriesStripeIDs ? subscriptionID : nil)),
+            ("stripeCustomerId", .string(carriesStripeIDs ? customerID : nil)),
             ("externalEventId", .string(externalEventID)),
             ("createdAt", .timestamp(createdAt)),
             ("refundedAt", .timestamp(refundedAt)),

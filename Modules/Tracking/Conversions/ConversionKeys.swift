@@ -28,4 +28,6 @@ enum ConversionKeys {
     static func clawbacks(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-clawback") }
     /// Import `externalId` → conversion id: a re-run import skips rows it already wrote.
     static func importedRows(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-import-row") }
+    /// Import job id → `ConversionImportJob`.
+    static func importJobs(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-import-job") }
 }
