@@ -92,6 +92,27 @@ import Testing
         }
     }
 
+    @Test func aCheckoutAndItsFirstInvoiceConvergeInEitherOrder() async throws {
+        for sessionFirst in [true, false] {
+            try await withFixture { f in
+                let program = f.directory.addProgram()
+                let jane = f.directory.addAffiliate("jane@example.com", program: program)
+                let token = try await f.click(by: jane)
+                // The session carries the token (client_reference_id); its invoice carries none.
+                let session = payment("evt_cs", key: "in_1", subscription: "sub_1", token: token, refundKeys: ["pi_1"])
+                let invoice = payment("evt_in", key: "in_1", subscription: "sub_1", customer: "cus_9")
+                let order = sessionFirst ? [session, invoice] : [invoice, session]
+                var outcomes: [BillingOutcome] = []
+                for event in order { outcomes.append(try await f.billing.apply(event, provider: "stripe", tenant: f.tenant)) }
+                #expect(outcomes == (sessionFirst ? [.recorded, .duplicate] : [.ignored(reason: "no_referral"), .recorded]))
+                let renewal = payment("evt_r1", key: "in_2", subscription: "sub_1", renewal: true, customer: "cus_9", at: Self.start.addingTimeInterval(2_592_000))
+                #expect(try await f.billing.apply(renewal, provider: "stripe", tenant: f.tenant) == .recorded)
+                let rows = try f.conversions()
+                #expect(rows.count == 2 && rows.allSatisfy { $0.affiliateID == jane && $0.timeline == rows[0].id }, "session first: \(sessionFirst)")
+            }
+        }
+    }
+
     @Test func anAffiliateWhoCannotEarnGetsNothing() async throws {
         try await withFixture { f in
             let program = f.directory.addProgram()
