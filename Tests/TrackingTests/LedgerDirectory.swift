@@ -138,13 +138,6 @@ struct LedgerFixture {
     /// The tenant's conversions, oldest first.
     func conversions() throws -> [Conversion] {
         let tenant = tenant
-        return try database.read { store in
-            var rows: [Conversion] = []
-            try store.scan(.records, prefix: ConversionKeys.conversions(tenant).prefix) { _, value in
-                rows.append(try RecordCoding.decode(Conversion.self, from: value))
-                return true
-            }
-            return rows
-        }
+        return try database.read { store in try store.records(.records, prefix: ConversionKeys.conversions(tenant).prefix) }
     }
 }

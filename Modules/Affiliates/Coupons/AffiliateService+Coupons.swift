@@ -7,11 +7,7 @@ extension AffiliateService {
     public func coupons(_ tenant: TenantID, of id: AffiliateID) throws -> [AffiliateCoupon] {
         try database.read { store in
             guard try affiliate(tenant, id, in: store) != nil else { throw DomainError.notFound("Affiliate") }
-            var coupons: [AffiliateCoupon] = []
-            try store.scan(.indexes, prefix: AffiliateKeys.couponsByAffiliate(tenant).key(id)) { _, value in
-                coupons.append(try RecordCoding.decode(AffiliateCoupon.self, from: value))
-                return true
-            }
+            let coupons = try store.records(.indexes, prefix: AffiliateKeys.couponsByAffiliate(tenant).key(id), as: AffiliateCoupon.self)
             return coupons.sorted { $0.createdAt < $1.createdAt }
         }
     }

@@ -61,14 +61,7 @@ public struct CredentialStore: Sendable {
     }
 
     public func keys(of tenant: TenantID) throws -> [APIKey] {
-        try database.read { store in
-            var keys: [APIKey] = []
-            try store.scan(.records, prefix: Self.keys(tenant).prefix) { _, value in
-                keys.append(try RecordCoding.decode(APIKey.self, from: value))
-                return true
-            }
-            return keys
-        }
+        try database.read { store in try store.records(.records, prefix: Self.keys(tenant).prefix) }
     }
 
     /// The credential a bearer token stands for, or `nil` for any token that is not a live key.
@@ -115,14 +108,7 @@ public struct CredentialStore: Sendable {
 
     /// Every signing secret of the tenant, revoked ones included.
     public func signingSecrets(of tenant: TenantID) throws -> [SigningSecret] {
-        try database.read { store in
-            var secrets: [SigningSecret] = []
-            try store.scan(.records, prefix: Self.secrets(tenant).prefix) { _, value in
-                secrets.append(try RecordCoding.decode(SigningSecret.self, from: value))
-                return true
-            }
-            return secrets
-        }
+        try database.read { store in try store.records(.records, prefix: Self.secrets(tenant).prefix) }
     }
 
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -53,6 +53,16 @@ extension StoreReader where Self: ~Copyable {
         try scan(table, prefix: prefix, after: nil, reverse: false, visit)
     }
 
+    /// Every record under a prefix, in key order, decoded with `RecordCoding`.
+    public func records<T: Decodable>(_ table: Table, prefix: StoreKey, as _: T.Type = T.self) throws -> [T] {
+        var records: [T] = []
+        try scan(table, prefix: prefix) { _, value in
+            records.append(try RecordCoding.decode(T.self, from: value))
+            return true
+        }
+        return records
+    }
+
     /// Counts the keys under a prefix.
     public func count(_ table: Table, prefix: StoreKey) throws -> Int {
         var count = 0
