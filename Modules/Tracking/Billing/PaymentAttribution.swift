@@ -101,10 +101,3 @@ enum AttributionFailure: String, Error {
     case affiliateNotApproved = "affiliate_not_approved"
     case programInactive = "program_inactive"
 }
-
-extension ProgramSummary {
-    /// Whether a visit or lead at `start` still attributes a sale at `end`.
-    func isWithinCookieWindow(from start: Date, to end: Date) -> Bool {
-        end.timeIntervalSince(start) < Double(cookieWindowDays) * 86_400
-    }
-}
