@@ -90,3 +90,25 @@ extension JSONValue {
     /// The elements of an array value.
     var arrayElements: [JSONValue]? { if case .array(let elements) = self { elements } else { nil } }
 }
+
+@Suite struct ClickRewardAPITests {
+    @Test func paidClicksAddUpToOneRowPerAffiliateAndDay() async throws {
+        try await APIHarness.run { api in
+            let shop = try await TrackingFixture.make(api, program: #","defaultCommissionModel":"Cpc","defaultCommissionType":"Fixed","defaultCommissionValue":0.25"#)
+            let jane = try await shop.affiliate(api, code: "jane")
+            var headers = TrackingFixture.origin
+            headers[.userAgent] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
+            for _ in 1...3 {
+                let click = try await shop.click(api, #""pageUrl":"https://shop.example/?via=jane""#, headers: headers)
+                #expect(click.json["status"] == .string("ok"))
+            }
+            headers[.userAgent] = "Googlebot/2.1 (+http://www.google.com/bot.html)"
+            _ = try await shop.click(api, #""pageUrl":"https://shop.example/?via=jane""#, headers: headers)
+            let items = try await api.call(.get, "/api/v1/conversions", token: shop.key).json["items"]?.arrayElements ?? []
+            #expect(items.count == 1)
+            let row = try #require(items.first)
+            #expect(row["type"] == .string("ClickReward") && row["attributionMethod"] == .string("cpc_aggregation") && row["affiliateId"] == .string(jane))
+            #expect(row["amountCents"] == .int(0) && row["commissionCents"] == .int(75) && row["currency"] == .string("USD"))
+        }
+    }
+}

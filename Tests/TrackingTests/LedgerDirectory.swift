@@ -115,7 +115,7 @@ struct LedgerFixture {
         let ids = IDGenerator(clock: clock)
         ledger = ConversionLedger(database: database, clock: clock, ids: ids, programs: directory, affiliates: directory, tenants: directory)
         clicks = ClickService(
-            database: database, clock: clock, ids: ids, programs: directory, affiliates: directory,
+            database: database, clock: clock, ids: ids, programs: directory, affiliates: directory, tenants: directory,
             params: AttributionParamsService(database: database, clock: clock), passthrough: PassthroughReferrerService(database: database, clock: clock))
         billing = BillingIngestion(
             database: database, clock: clock, ids: ids, programs: directory, affiliates: directory, tenants: directory, clicks: clicks, ledger: ledger)

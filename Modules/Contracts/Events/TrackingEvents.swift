@@ -95,6 +95,31 @@ public struct ConversionRecorded: DomainEvent {
     }
 }
 
+/// A conversion's commission grew without a new row (`conversion.commission_changed`): another paid click added to
+/// the day's `ClickReward` row of a `Cpc` program.
+public struct ConversionCommissionChanged: DomainEvent {
+    public static let name = "conversion.commission_changed"
+    public let tenant: TenantID
+    public let conversionID: ConversionID
+    public let programID: ProgramID
+    public let affiliateID: AffiliateID
+    public let delta: Money
+    public let commission: Money
+    public let at: Date
+
+    public init(
+        tenant: TenantID, conversionID: ConversionID, programID: ProgramID, affiliateID: AffiliateID, delta: Money, commission: Money, at: Date
+    ) {
+        self.tenant = tenant
+        self.conversionID = conversionID
+        self.programID = programID
+        self.affiliateID = affiliateID
+        self.delta = delta
+        self.commission = commission
+        self.at = at
+    }
+}
+
 /// A conversion's status changed (`conversion.approved`, `conversion.denied`, `conversion.paid`).
 public struct ConversionStatusChanged: DomainEvent {
     public static let name = "conversion.status_changed"

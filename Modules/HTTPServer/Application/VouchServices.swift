@@ -43,7 +43,7 @@ struct VouchServices: Sendable {
         installSnippets = InstallSnippetService(programs: programs, params: attributionParams, pixelKeys: pixelKeys, publicURL: publicURL)
         passthroughReferrers = PassthroughReferrerService(database: database, clock: clock)
         clicks = ClickService(
-            database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, params: attributionParams,
+            database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants, params: attributionParams,
             passthrough: passthroughReferrers)
         conversions = ConversionLedger(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants)
         billing = BillingIngestion(

@@ -10,6 +10,7 @@ public struct ClickService: Sendable {
     let ids: IDGenerator
     let programs: any ProgramDirectory
     let affiliates: any AffiliateDirectory
+    let tenants: any TenantDirectory
     let params: AttributionParamsService
     let passthrough: PassthroughReferrerService
 
@@ -18,13 +19,14 @@ public struct ClickService: Sendable {
 
     public init(
         database: Database, clock: any WallClock, ids: IDGenerator, programs: any ProgramDirectory, affiliates: any AffiliateDirectory,
-        params: AttributionParamsService, passthrough: PassthroughReferrerService
+        tenants: any TenantDirectory, params: AttributionParamsService, passthrough: PassthroughReferrerService
     ) {
         self.database = database
         self.clock = clock
         self.ids = ids
         self.programs = programs
         self.affiliates = affiliates
+        self.tenants = tenants
         self.params = params
         self.passthrough = passthrough
     }
@@ -66,7 +68,10 @@ public struct ClickService: Sendable {
             consentGranted: consent, device: DeviceClassifier.classify(userAgent: visitor.userAgent), country: visitor.country,
             landingPage: consent ? request.page.pageURL : LandingURL.withoutQuery(request.page.pageURL),
             referrerHost: consent ? referrerHost : nil, utm: utm)
-        try await store(click, tenant: program.tenant)
+        let reward = try ClickReward(program: program, target: target, device: click.device) {
+            try tenants.tenant(program.tenant)?.homeCurrency ?? .usd
+        }
+        try await store(click, tenant: program.tenant, reward: reward)
 
         result.recordedClick = click.id
         result.affiliateCode = code
@@ -148,16 +153,19 @@ public struct ClickService: Sendable {
         return click
     }
 
-    private func store(_ click: Click, tenant: TenantID) async throws {
+    private func store(_ click: Click, tenant: TenantID, reward: ClickReward?) async throws {
         let event = ClickRecorded(
             tenant: tenant, clickID: click.id, programID: click.programID, affiliateID: click.affiliateID, linkID: click.linkID,
             at: click.at, country: click.country, device: click.device, referrerHost: click.referrerHost, utm: click.utm)
         let bytes = ClickCoding.encode(click)
+        let writes = LedgerWrites(tenant: tenant, ids: ids)
         // Clicks are the one high-volume write: answered once committed to the OS (so `kill -9` loses none), fsynced
-        // within the store's sync interval. BENCHMARKS.md has the measured figures.
-        try await database.write(durability: .deferredSync) { store, events in
+        // within the store's sync interval. BENCHMARKS.md has the measured figures. A paid click carries money, so
+        // it is fsynced before the answer like every conversion.
+        try await database.write(durability: reward == nil ? .deferredSync : .synced) { store, events in
             try store.put(.records, ClickKeys.clicks(tenant).key(click.id), bytes)
             events.record(event)
+            try reward?.accrue(click, writes: writes, ids: ids, in: store, events: &events)
         }
     }
 }

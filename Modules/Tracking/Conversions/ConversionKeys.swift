@@ -24,6 +24,8 @@ enum ConversionKeys {
     static func customers(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-customer") }
     /// Parent sale → its sub-affiliate override row.
     static func overrides(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-override") }
+    /// affiliate + program + UTC day number → the day's `ClickReward` row of a `Cpc` program.
+    static func clickRewards(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-click-reward") }
     /// affiliate + clawback id → `Clawback`: commission already paid that refunds took back.
     static func clawbacks(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-clawback") }
     /// Import `externalId` → conversion id: a re-run import skips rows it already wrote.
