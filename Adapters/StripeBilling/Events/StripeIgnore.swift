@@ -4,7 +4,7 @@ struct StripeIgnore: Error {
     /// A short snake_case code, answered to Stripe and shown in the dashboard's delivery log.
     let reason: String
 
-    init(_ reason: String) { self.reason = reason }
+    private init(_ reason: String) { self.reason = reason }
 
     static let eventTypeNotHandled = StripeIgnore("event_type_not_handled")
     static let paymentNotCompleted = StripeIgnore("payment_not_completed")
