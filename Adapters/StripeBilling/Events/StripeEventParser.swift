@@ -1,5 +1,5 @@
 public import Contracts
-public import Foundation
+import Foundation
 public import Kernel
 
 /// A Stripe event read into our words, with the reason when it records nothing.
