@@ -14,11 +14,17 @@ func sharedSettings() -> [SwiftSetting] {
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let httpTypes: Target.Dependency = .product(name: "HTTPTypes", package: "swift-http-types")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 
 /// A bounded context or shared library under `Modules/<name>`.
 func module(_ name: String, _ dependencies: [Target.Dependency] = [], exclude: [String] = [], resources: [Resource]? = nil) -> Target {
     .target(name: name, dependencies: dependencies, path: "Modules/\(name)", exclude: exclude, resources: resources, swiftSettings: sharedSettings())
+}
+
+/// A provider adapter under `Adapters/<name>`.
+func adapter(_ name: String, _ dependencies: [Target.Dependency] = [], resources: [Resource]? = nil) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Adapters/\(name)", resources: resources, swiftSettings: sharedSettings())
 }
 
 /// The test target of a module, under `Tests/<name>Tests`.
@@ -56,6 +62,7 @@ let package = Package(
         module("Affiliates", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto], resources: [.copy("openapi.json")]),
         module("Storefront", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
         module("Tracking", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto, .product(name: "HTTPTypes", package: "swift-http-types")], resources: [.copy("openapi.json"), .copy("Loader/loader.js")]),
+        adapter("StripeBilling", ["Kernel", "Contracts", "HTTPSupport", hummingbird, crypto, httpTypes], resources: [.copy("openapi.json")]),
         module("HTTPServer", ["Kernel", "Contracts", "Storage", "GeoIP", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", "Tracking", hummingbird, logging, lifecycle, crypto,
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),
@@ -73,6 +80,7 @@ let package = Package(
         tests("GeoIP", ["GeoIP", "TestSupport"]),
         tests("Tracking", ["Tracking", "Kernel", "Contracts", "TestSupport"]),
         tests("Affiliates", ["Affiliates", "Programs", "Kernel", "Contracts", "TestSupport"]),
+        tests("StripeBilling", ["StripeBilling", "Kernel", "Contracts", "HTTPSupport", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"), crypto, httpTypes]),
         tests("HTTPServer", ["HTTPServer", "Kernel", "Contracts", "Storage", "TestSupport", hummingbird]),
         .testTarget(
             name: "APITests",
