@@ -63,7 +63,7 @@ let package = Package(
         module("Storefront", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
         module("Tracking", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto, .product(name: "HTTPTypes", package: "swift-http-types")], resources: [.copy("openapi.json"), .copy("Loader/loader.js")]),
         adapter("StripeBilling", ["Kernel", "Contracts", "HTTPSupport", hummingbird, crypto, httpTypes], resources: [.copy("openapi.json")]),
-        module("HTTPServer", ["Kernel", "Contracts", "Storage", "GeoIP", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", "Tracking", hummingbird, logging, lifecycle, crypto,
+        module("HTTPServer", ["Kernel", "Contracts", "Storage", "GeoIP", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", "Tracking", "StripeBilling", hummingbird, logging, lifecycle, crypto,
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),
         .executableTarget(

@@ -17,7 +17,7 @@ import Testing
                     BillingPayment(
                         paymentKey: "pi_3PayMode", refundKeys: [], amount: money(4900, "USD"), customerID: "cus_PayMode1",
                         customerEmail: "buyer@example.com", subscriptionID: nil, isRenewal: false,
-                        couponCodes: ["promo_1Jane", "JANE20", "Z4OV52SU"], clickToken: "ct_click_from_reference")))
+                        couponCodes: ["promo_1Jane", "JANE20", "Z4OV52SU"], clickToken: "clk_from_reference")))
     }
 
     @Test func aSubscriptionCheckoutIsKeyedByItsFirstInvoice() throws {
@@ -31,13 +31,18 @@ import Testing
         #expect(payment.isRenewal == false)
         #expect(payment.couponCodes == ["LAUNCH10"])
         // Our metadata key wins over a client_reference_id the brand uses for its own cart id.
-        #expect(payment.clickToken == "ct_click_from_metadata")
+        #expect(payment.clickToken == "clk_from_metadata")
+    }
+
+    @Test func aClientReferenceThatIsNoClickTokenIsTheBrandsOwnID() throws {
+        let cartOnly = CheckoutSessionFixtures.subscriptionMode.replacingOccurrences(of: #""rekomi_cid""#, with: #""other_key""#)
+        #expect(try payment(cartOnly).clickToken == nil)
     }
 
     @Test func anExpandedPaymentIntentLendsItsMetadataAndIsARefundKeyOfTheSession() throws {
         let payment = try payment(CheckoutSessionFixtures.expandedPaymentIntent)
         #expect(payment.paymentKey == "pi_3Expanded")
-        #expect(payment.clickToken == "ct_click_from_pi")
+        #expect(payment.clickToken == "clk_from_pi")
         #expect(payment.customerEmail == "pi@example.com")
         #expect(payment.customerID == nil)
         #expect(payment.amount == money(1500, "GBP"))

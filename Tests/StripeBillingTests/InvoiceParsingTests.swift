@@ -15,7 +15,7 @@ import Testing
                     BillingPayment(
                         paymentKey: "in_1LegacyInvoice", refundKeys: ["pi_3LegacyIntent", "ch_3LegacyCharge"], amount: money(2900, "USD"),
                         customerID: "cus_Legacy1", customerEmail: "renewer@example.com", subscriptionID: "sub_1Legacy", isRenewal: true,
-                        couponCodes: ["SPRING5", "promo_1Spring", "SPRINGJANE"], clickToken: "ct_click_legacy")))
+                        couponCodes: ["SPRING5", "promo_1Spring", "SPRINGJANE"], clickToken: "clk_legacy")))
     }
 
     @Test func aFirstInvoiceInTheBasilLayout() throws {
@@ -25,7 +25,7 @@ import Testing
         #expect(payment.subscriptionID == "sub_1Basil")
         #expect(payment.isRenewal == false)
         // `parent.subscription_details.metadata` comes before the invoice's own metadata.
-        #expect(payment.clickToken == "ct_click_basil")
+        #expect(payment.clickToken == "clk_basil")
         // Discount ids name no code; the expanded discount does.
         #expect(payment.couponCodes == ["FALL15", "promo_1Fall"])
         #expect(payment.refundKeys == ["pi_3BasilIntent"])
@@ -50,8 +50,8 @@ import Testing
     }
 
     @Test func withoutATokenUnderParentTheInvoiceMetadataIsNext() throws {
-        let json = InvoiceFixtures.basil().replacingOccurrences(of: #""agentref_cid": "ct_click_basil""#, with: #""note": "none""#)
-        #expect(try payment(json).clickToken == "ct_click_invoice_metadata")
+        let json = InvoiceFixtures.basil().replacingOccurrences(of: #""agentref_cid": "clk_basil""#, with: #""note": "none""#)
+        #expect(try payment(json).clickToken == "clk_invoice_metadata")
     }
 
     @Test func aTrialInvoiceIsIgnored() throws {

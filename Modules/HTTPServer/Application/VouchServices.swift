@@ -3,6 +3,7 @@ import Billing
 import Contracts
 import Kernel
 import Programs
+import StripeBilling
 import Tracking
 
 /// Every context service of one server, built over one database. The composition root's single list of concrete
@@ -24,6 +25,7 @@ struct VouchServices: Sendable {
     let conversions: ConversionLedger
     let billing: BillingIngestion
     let conversionImporter: ConversionImporter
+    let stripe: StripeIntegrationService
     let signatures: RequestSignatureVerifier
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
@@ -48,6 +50,7 @@ struct VouchServices: Sendable {
         conversions = ConversionLedger(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants)
         billing = BillingIngestion(
             database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants, clicks: clicks, ledger: conversions)
+        stripe = StripeIntegrationService(database: database, tenants: tenants, clock: clock, publicURL: publicURL)
         conversionImporter = ConversionImporter(database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates)
         signatures = RequestSignatureVerifier(secrets: credentials, clock: clock)
         billingState = BillingStateService(

@@ -6,6 +6,7 @@ import Hummingbird
 import Kernel
 import Programs
 import Storefront
+import StripeBilling
 import Tracking
 
 /// Mounts every route. Plan gates per resource family are decided here, in one place.
@@ -88,5 +89,11 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     ConversionsController(ledger: services.conversions).addRoutes(to: conversions)
     let conversionImports = conversions.group("import").add(middleware: KeyRateLimitMiddleware(limiter: importLimiter))
     ConversionImportController(importer: services.conversionImporter).addRoutes(to: conversionImports)
+
+    // Stripe posts every tenant's events from the same addresses, so its webhook has no per-address budget: the
+    // signature is what keeps others out.
+    StripeIntegrationController(integrations: services.stripe).addRoutes(to: api.group("v1/integrations/stripe").add(middleware: PlanGateMiddleware(.starter)))
+    StripeWebhookController(tenants: services.tenants, integrations: services.stripe, sink: services.billing, clock: clock)
+        .addRoutes(to: router.group("api/integrations/stripe"))
     return router
 }

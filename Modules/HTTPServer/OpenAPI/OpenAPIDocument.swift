@@ -4,13 +4,14 @@ import Foundation
 import Kernel
 import Programs
 import Storefront
+import StripeBilling
 import Tracking
 
 /// The OpenAPI 3.1 document served at `/openapi.json`: the server's base document (info, security, shared schemas,
 /// health and admin-free routes) merged with the fragment each context ships beside its routes.
 enum OpenAPIDocument {
     static func load() throws -> JSONValue {
-        let fragments = try [Bundle.module, BillingResources.bundle, ProgramsResources.bundle, AffiliatesResources.bundle, StorefrontResources.bundle, TrackingResources.bundle].map { bundle in
+        let fragments = try [Bundle.module, BillingResources.bundle, ProgramsResources.bundle, AffiliatesResources.bundle, StorefrontResources.bundle, TrackingResources.bundle, StripeBillingResources.bundle].map { bundle in
             guard let url = bundle.url(forResource: "openapi", withExtension: "json") else {
                 throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "openapi.json in \(bundle.bundlePath)"])
             }

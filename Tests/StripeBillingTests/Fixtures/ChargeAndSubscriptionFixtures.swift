@@ -18,7 +18,7 @@ enum ChargeAndSubscriptionFixtures {
               "currency": "\#(currency)",
               "customer": "cus_Legacy1",
               \#(invoice.map { "\"invoice\": \"\($0)\"," } ?? "")
-              "metadata": {"rekomi_cid": "ct_click_legacy"},
+              "metadata": {"rekomi_cid": "clk_legacy"},
               "paid": true,
               "payment_intent": "pi_3LegacyIntent",
               "refunded": \#(amountRefunded == 2900),
@@ -51,7 +51,7 @@ enum ChargeAndSubscriptionFixtures {
               "ended_at": 1722300000,
               "items": {"object": "list", "data": [{"id": "si_1", "current_period_start": 1719700000, "current_period_end": 1722300000, "quantity": 1}]},
               "latest_invoice": "in_1BasilInvoice",
-              "metadata": {"agentref_cid": "ct_click_basil"},
+              "metadata": {"agentref_cid": "clk_basil"},
               "status": "canceled"
             }
           },

@@ -16,7 +16,7 @@ enum CheckoutSessionFixtures {
               "object": "checkout.session",
               "amount_subtotal": 5900,
               "amount_total": \#(amount),
-              "client_reference_id": "ct_click_from_reference",
+              "client_reference_id": "clk_from_reference",
               "currency": \#(currency),
               "customer": "cus_PayMode1",
               "customer_details": {"email": "buyer@example.com", "name": "Buyer", "address": null},
@@ -72,7 +72,7 @@ enum CheckoutSessionFixtures {
               "customer_email": "sub@example.com",
               "discounts": [{"coupon": "LAUNCH10", "promotion_code": null}],
               "invoice": "in_1SubFirst",
-              "metadata": {"rekomi_cid": "ct_click_from_metadata"},
+              "metadata": {"rekomi_cid": "clk_from_metadata"},
               "mode": "subscription",
               "payment_intent": null,
               "payment_status": "paid",
@@ -97,7 +97,7 @@ enum CheckoutSessionFixtures {
             "id": "cs_test_c1", "object": "checkout.session", "amount_total": 1500, "currency": "gbp",
             "client_reference_id": null, "customer": null, "customer_details": {"email": null}, "customer_email": "pi@example.com",
             "invoice": null, "metadata": {}, "mode": "payment", "payment_status": "paid",
-            "payment_intent": {"id": "pi_3Expanded", "object": "payment_intent", "metadata": {"agentref_cid": "ct_click_from_pi"}},
+            "payment_intent": {"id": "pi_3Expanded", "object": "payment_intent", "metadata": {"agentref_cid": "clk_from_pi"}},
             "subscription": null
           }}
         }

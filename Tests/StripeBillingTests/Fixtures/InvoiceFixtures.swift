@@ -35,7 +35,7 @@ enum InvoiceFixtures {
               "payment_intent": "pi_3LegacyIntent",
               "status": "\#(status)",
               "subscription": "sub_1Legacy",
-              "subscription_details": {"metadata": {"rekomi_cid": "ct_click_legacy"}},
+              "subscription_details": {"metadata": {"rekomi_cid": "clk_legacy"}},
               "total": 2900
             }
           },
@@ -70,11 +70,11 @@ enum InvoiceFixtures {
                 {"id": "di_1BasilExpanded", "object": "discount", "coupon": {"id": "FALL15", "object": "coupon"}, "promotion_code": "promo_1Fall"}
               ],
               "lines": {"object": "list", "data": [{"id": "il_2", "object": "line_item", "amount": 4900}], "has_more": false},
-              "metadata": {"rekomi_cid": "ct_click_invoice_metadata"},
+              "metadata": {"rekomi_cid": "clk_invoice_metadata"},
               "parent": {
                 "type": "subscription_details",
                 "quote_details": null,
-                "subscription_details": {"metadata": {"agentref_cid": "ct_click_basil"}, "subscription": "sub_1Basil"}
+                "subscription_details": {"metadata": {"agentref_cid": "clk_basil"}, "subscription": "sub_1Basil"}
               },
               "payments": {
                 "object": "list",
