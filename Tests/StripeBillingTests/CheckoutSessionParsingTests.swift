@@ -65,14 +65,20 @@ import Testing
         #expect(payment.paymentKey == "pi_3PayMode")
     }
 
-    @Test func unpaidAndFreeCheckoutsAreIgnored() throws {
+    @Test func unpaidAndFreeOneOffCheckoutsAreIgnored() throws {
         let unpaid = try parse(CheckoutSessionFixtures.paymentMode(paymentStatus: "unpaid"))
         #expect(unpaid.event.fact == .ignored)
         #expect(unpaid.ignoredReason == "payment_not_completed")
-        let free = try parse(CheckoutSessionFixtures.noPaymentRequired)
-        #expect(free.event.fact == .ignored)
-        #expect(free.ignoredReason == "nothing_paid")
         #expect(try parse(CheckoutSessionFixtures.paymentMode(amount: "0")).ignoredReason == "nothing_paid")
+    }
+
+    @Test func aFreeTrialStartsTheSubscriptionWithoutAPayment() throws {
+        let free = try parse(CheckoutSessionFixtures.noPaymentRequired)
+        guard case .subscriptionStarted(let trial) = free.event.fact else {
+            Issue.record("not a subscription start: \(free.event.fact)")
+            return
+        }
+        #expect(trial.subscriptionID == "sub_free" && trial.paymentKey == "in_free" && trial.amount.minorUnits == 0 && free.ignoredReason == nil)
     }
 
     @Test func anUnsupportedOrMissingCurrencyOrAmountIsIgnoredNotAnError() throws {

@@ -113,6 +113,31 @@ import Testing
         }
     }
 
+    @Test func aFreeTrialKeepsItsReferralForTheFirstPaidInvoice() async throws {
+        try await withFixture { f in
+            let program = f.directory.addProgram(recurringMonths: 1)
+            let jane = f.directory.addAffiliate("jane@example.com", program: program)
+            let trial = BillingEvent(
+                id: "evt_trial", type: "checkout.session.completed", occurredAt: Self.start,
+                fact: .subscriptionStarted(
+                    BillingPayment(
+                        paymentKey: "in_0", refundKeys: [], amount: Money(minorUnits: 0, currency: .usd), customerID: "cus_1", customerEmail: nil,
+                        subscriptionID: "sub_1", isRenewal: false, couponCodes: [], clickToken: try await f.click(by: jane))))
+            #expect(try await f.billing.apply(trial, provider: "stripe", tenant: f.tenant) == .recorded)
+            #expect(try f.conversions().isEmpty)
+            // The invoices after the trial carry no token; Stripe calls the first of them a cycle.
+            var outcomes: [BillingOutcome] = []
+            for n in 1...3 {
+                let invoice = payment("evt_\(n)", key: "in_\(n)", subscription: "sub_1", renewal: true, customer: nil, at: Self.start.addingTimeInterval(Double(n) * 2_592_000))
+                outcomes.append(try await f.billing.apply(invoice, provider: "stripe", tenant: f.tenant))
+            }
+            #expect(outcomes == [.recorded, .recorded, .ignored(reason: "recurring_limit_reached")])
+            let rows = try f.conversions()
+            #expect(rows.count == 2 && rows.allSatisfy { $0.affiliateID == jane && $0.timeline == rows[0].id && $0.clickID != nil })
+            #expect(try f.ledger.timeline(f.tenant, of: rows[0]).map(\.kind) == [.initial, .renewal, .renewalNotCommissioned])
+        }
+    }
+
     @Test func anAffiliateWhoCannotEarnGetsNothing() async throws {
         try await withFixture { f in
             let program = f.directory.addProgram()

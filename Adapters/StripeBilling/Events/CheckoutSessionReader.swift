@@ -3,16 +3,22 @@ import Kernel
 
 /// `checkout.session.completed` and `checkout.session.async_payment_succeeded`: `data.object` is a Checkout Session.
 enum CheckoutSessionReader {
-    static func payment(_ session: StripeObject) throws(StripeIgnore) -> BillingPayment {
+    /// A paid session is a payment. A subscription begun with nothing to pay (a free trial, a 100% coupon) earns
+    /// nothing yet, but its referral must reach its first paid invoice, which rarely carries the click token itself.
+    static func fact(_ session: StripeObject) throws(StripeIgnore) -> BillingFact {
         // `unpaid` means a delayed payment method: `async_payment_succeeded` follows once the money arrives.
-        // `no_payment_required` (a free trial, a 100% coupon) has nothing to earn a commission on.
         switch session.string("payment_status") {
-        case "paid": break
-        case "no_payment_required": throw .nothingPaid
+        case "paid", "no_payment_required": break
         default: throw .paymentNotCompleted
         }
+        let payment = try payment(session)
+        if payment.amount.minorUnits > 0 { return .payment(payment) }
+        guard payment.subscriptionID != nil else { throw .nothingPaid }
+        return .subscriptionStarted(payment)
+    }
+
+    private static func payment(_ session: StripeObject) throws(StripeIgnore) -> BillingPayment {
         let amount = try session.money("amount_total")
-        guard amount.minorUnits > 0 else { throw .nothingPaid }
         let sessionID = try session.id()
         // In subscription mode the session names the invoice that `invoice.paid` reports too: keying on it makes the
         // two events one payment.

@@ -39,7 +39,7 @@ public enum StripeEventParser {
     private static func fact(_ type: String, _ object: StripeObject) throws(StripeIgnore) -> BillingFact {
         switch type {
         case "checkout.session.completed", "checkout.session.async_payment_succeeded":
-            .payment(try CheckoutSessionReader.payment(object))
+            try CheckoutSessionReader.fact(object)
         case "invoice.paid", "invoice.payment_succeeded":
             .payment(try InvoiceReader.payment(object))
         case "charge.refunded":

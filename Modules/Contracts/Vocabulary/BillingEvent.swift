@@ -22,6 +22,9 @@ public struct BillingEvent: Sendable, Equatable {
 
 public enum BillingFact: Sendable, Equatable {
     case payment(BillingPayment)
+    /// A subscription began with nothing paid (a free trial, a 100% coupon): who referred it is decided now and
+    /// kept for its first paid invoice. The amount is zero.
+    case subscriptionStarted(BillingPayment)
     case refund(BillingRefund)
     /// The subscription ended: no renewal after this one earns.
     case subscriptionEnded(subscriptionID: String)

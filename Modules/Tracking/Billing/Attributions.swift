@@ -6,14 +6,23 @@ public import Kernel
 struct SubscriptionAttribution: Codable, Equatable {
     let affiliateID: AffiliateID
     let programID: ProgramID
-    /// The first sale's conversion: every renewal joins its timeline.
-    let timelineID: ConversionID
+    /// The first sale's conversion: every renewal joins its timeline. `nil` while a free trial has paid nothing.
+    var timelineID: ConversionID?
     let method: AttributionMethod
     let couponCode: String?
     let clickID: ClickID?
     /// Renewals paid so far, commissioned or not.
     var renewals: Int
     var endedAt: Date?
+}
+
+extension SubscriptionAttribution {
+    /// A subscription's attribution as a payment's attribution decided it; its timeline starts with its first sale.
+    init(_ attribution: PaymentAttribution, renewals: Int) {
+        self.init(
+            affiliateID: attribution.affiliate.id, programID: attribution.program.id, timelineID: nil, method: attribution.method,
+            couponCode: attribution.couponCode, clickID: attribution.clickID, renewals: renewals, endedAt: nil)
+    }
 }
 
 /// Who a returning customer's sales go to: the affiliate of their first attributed sale.

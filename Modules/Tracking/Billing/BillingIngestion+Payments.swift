@@ -23,17 +23,19 @@ extension BillingIngestion {
             let paymentKeys = [payment.paymentKey] + payment.refundKeys
             if let subscriptionID = payment.subscriptionID {
                 let key = ConversionKeys.subscriptions(tenant).key(subscriptionID)
-                if var subscription = try store.get(.records, key).map({ try RecordCoding.decode(SubscriptionAttribution.self, from: $0) }) {
+                if var subscription = try store.get(.records, key).map({ try RecordCoding.decode(SubscriptionAttribution.self, from: $0) }),
+                    let timelineID = subscription.timelineID
+                {
                     subscription.renewals += 1
                     try store.put(.records, key, RecordCoding.encode(subscription))
-                    sale.timelineID = subscription.timelineID
+                    sale.timelineID = timelineID
                     let ended = subscription.endedAt.map { $0 < event.occurredAt } ?? false
                     guard !ended,
                         CommissionEngine.renewalEarns(subscription.renewals, recurringMonths: program.recurringMonths, delay: program.recurringDelayInvoices)
                     else {
                         // Seen, so its other events are duplicates, but no row: nothing for a refund to reduce.
                         for paymentKey in paymentKeys { try store.put(.indexes, ConversionKeys.payments(tenant).key(paymentKey), []) }
-                        if let first = try writes.load(subscription.timelineID, in: store) {
+                        if let first = try writes.load(timelineID, in: store) {
                             try writes.note(.renewalNotCommissioned, of: first, amount: sale.amount,
                                 commission: Money(minorUnits: 0, currency: sale.commission.currency), at: sale.createdAt, in: store)
                         }
@@ -41,9 +43,10 @@ extension BillingIngestion {
                     }
                     try writes.insert(sale, as: .renewal, in: store, events: &events)
                 } else {
-                    let subscription = SubscriptionAttribution(
-                        affiliateID: sale.affiliateID, programID: sale.programID, timelineID: sale.id, method: attribution.method,
-                        couponCode: attribution.couponCode, clickID: attribution.clickID, renewals: 0, endedAt: nil)
+                    // The first payment, possibly after a free trial that already recorded the attribution.
+                    var subscription = try store.get(.records, key).map { try RecordCoding.decode(SubscriptionAttribution.self, from: $0) }
+                        ?? SubscriptionAttribution(attribution, renewals: 0)
+                    subscription.timelineID = sale.id
                     try store.put(.records, key, RecordCoding.encode(subscription))
                     try writes.insert(sale, as: .initial, in: store, events: &events)
                 }
@@ -59,6 +62,22 @@ extension BillingIngestion {
                 try writes.insertOverride(for: sale, recruiter: recruiterID, percentHundredths: percent, in: store, events: &events)
             }
             try applyEarlyRefunds(to: sale, keys: paymentKeys, writes: writes, in: store, events: &events)
+            return .recorded
+        }
+    }
+
+    /// A free trial: nothing earns yet, but the referral is kept for the subscription's first paid invoice.
+    func start(_ trial: BillingPayment, of event: BillingEvent, eventKey: StoreKey, tenant: TenantID) async throws -> BillingOutcome {
+        guard let subscriptionID = trial.subscriptionID else { return try await claim(eventKey, outcome: .ignored(reason: "nothing_paid")) }
+        let attribution: PaymentAttribution
+        switch try attributor.attribute(trial, tenant: tenant, at: event.occurredAt) {
+        case .failure(let failure): return try await claim(eventKey, outcome: .ignored(reason: failure.rawValue))
+        case .success(let found): attribution = found
+        }
+        return try await database.write { store, _ in
+            guard try store.insert(.indexes, eventKey, []) else { return .duplicate }
+            let subscription = SubscriptionAttribution(attribution, renewals: 0)
+            _ = try store.insert(.records, ConversionKeys.subscriptions(tenant).key(subscriptionID), RecordCoding.encode(subscription))
             return .recorded
         }
     }

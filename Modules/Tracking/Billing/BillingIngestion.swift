@@ -29,6 +29,7 @@ public struct BillingIngestion: BillingEventSink {
         if try database.read({ store in try store.get(.indexes, eventKey) }) != nil { return .duplicate }
         switch event.fact {
         case .payment(let payment): return try await record(payment, of: event, eventKey: eventKey, tenant: tenant)
+        case .subscriptionStarted(let trial): return try await start(trial, of: event, eventKey: eventKey, tenant: tenant)
         case .refund(let refund): return try await record(refund, of: event, eventKey: eventKey, tenant: tenant)
         case .subscriptionEnded(let subscription): return try await end(subscription, of: event, eventKey: eventKey, tenant: tenant)
         case .ignored: return try await claim(eventKey, outcome: .ignored(reason: "event_type_not_handled"))
@@ -47,11 +48,13 @@ public struct BillingIngestion: BillingEventSink {
             let key = ConversionKeys.subscriptions(tenant).key(subscriptionID)
             guard let bytes = try store.get(.records, key) else { return .ignored(reason: "subscription_not_attributed") }
             var subscription = try RecordCoding.decode(SubscriptionAttribution.self, from: bytes)
-            guard subscription.endedAt == nil, let first = try writes.load(subscription.timelineID, in: store) else { return .recorded }
+            guard subscription.endedAt == nil else { return .recorded }
             subscription.endedAt = event.occurredAt
             try store.put(.records, key, RecordCoding.encode(subscription))
-            let zero = Money(minorUnits: 0, currency: first.amount.currency)
-            try writes.note(.canceled, of: first, amount: zero, commission: Money(minorUnits: 0, currency: first.commission.currency), at: event.occurredAt, in: store)
+            if let first = try subscription.timelineID.flatMap({ try writes.load($0, in: store) }) {
+                try writes.note(.canceled, of: first, amount: Money(minorUnits: 0, currency: first.amount.currency),
+                    commission: Money(minorUnits: 0, currency: first.commission.currency), at: event.occurredAt, in: store)
+            }
             return .recorded
         }
     }
