@@ -112,3 +112,32 @@ extension JSONValue {
         }
     }
 }
+
+@Suite struct SubAffiliateEarningsAPITests {
+    @Test func aRecruitersOverrideIsARowOfItsOwnAndShowsInTheDrilldown() async throws {
+        try await APIHarness.run { api in
+            _ = try await api.tenantKey("acme", plan: "Pro")
+            let shop = try await TrackingFixture.make(api, program: #","autoApprove":true"#)
+            let config = try await api.call(.put, "/api/v1/programs/\(shop.program)/sub-affiliate-config", token: shop.key, body: #"{"enabled":true,"percent":12.5}"#)
+            #expect(config.status == .ok)
+            let recruiter = try await shop.affiliate(api, code: "rita")
+            let applied = try await api.call(
+                .post, "/api/p/id/\(shop.program)/apply", body: #"{"email":"rob@example.com","customAlias":"rob","recruitedByAffiliateId":"\#(recruiter)"}"#)
+            #expect(applied.status == .ok)
+            let backend = try await SignedTracking.make(api, shop)
+            let body = #"{"externalEventId":"o-1","affiliateSlug":"rob","amountCents":10005,"currency":"USD"}"#
+            let sale = try await backend.post(api, "s2s", body)
+            let saleID = try #require(sale.json["conversionId"]?.stringValue)
+
+            let items = try await api.call(.get, "/api/v1/conversions", token: shop.key).json["items"]?.arrayElements ?? []
+            let share = try #require(items.first { $0["parentAffiliateConversionId"] == .string(saleID) })
+            // 20 % of 100.05 = 20.01 (2001 cents); 12.5 % of that = 250.125 → 250.
+            #expect(items.first { $0["id"] == .string(saleID) }?["commissionCents"] == .int(2_001))
+            #expect(share["affiliateId"] == .string(recruiter) && share["amountCents"] == .int(0) && share["commissionCents"] == .int(250))
+            #expect(share["attributionMethod"] == .string("sub_affiliate_override") && share["status"] == .string("Approved"))
+            let drilldown = try await api.call(.get, "/api/v1/affiliates/\(recruiter)/sub-affiliates", token: shop.key)
+            let row = try #require(drilldown.json.arrayElements?.first)
+            #expect(row["totalCommissionCents"] == .int(2_001) && row["overrideEarnedCents"] == .int(250) && row["currency"] == .string("USD"))
+        }
+    }
+}

@@ -22,11 +22,13 @@ public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
     let affiliates: AffiliateService
     let tenants: any TenantDirectory
     let notifier: any Notifier
+    let earnings: any RecruitEarnings
 
-    public init(affiliates: AffiliateService, tenants: any TenantDirectory, notifier: any Notifier) {
+    public init(affiliates: AffiliateService, tenants: any TenantDirectory, notifier: any Notifier, earnings: any RecruitEarnings) {
         self.affiliates = affiliates
         self.tenants = tenants
         self.notifier = notifier
+        self.earnings = earnings
     }
 
     /// Mounts the routes on a group rooted at `/api/v1/affiliates`.
@@ -71,13 +73,14 @@ public struct AffiliatesController<Context: TenantRequestContext>: Sendable {
             let id = try Self.id(context)
             let recruits = try affiliates.recruits(context.tenant, of: id)
             let currency = try tenants.tenant(context.tenant)?.homeCurrency ?? .usd
-            // Commission and override totals come from the conversion ledger; until conversions exist they are 0.
+            let totals = try earnings.earnings(context.tenant, recruiter: id, recruits: recruits.map(\.id), currency: currency)
             return JSONValue.array(
                 recruits.map { recruit in
-                    .object([
+                    let earned = totals[recruit.id] ?? RecruitEarning()
+                    return .object([
                         ("id", .string(recruit.id.description)), ("email", .string(recruit.email)), ("fullName", .string(recruit.fullName)),
-                        ("status", .string(recruit.status.rawValue)), ("totalCommissionCents", .int(0)), ("overrideEarnedCents", .int(0)),
-                        ("currency", .string(currency.rawValue)),
+                        ("status", .string(recruit.status.rawValue)), ("totalCommissionCents", .int(earned.commissionCents)),
+                        ("overrideEarnedCents", .int(earned.overrideCents)), ("currency", .string(currency.rawValue)),
                     ])
                 })
         }

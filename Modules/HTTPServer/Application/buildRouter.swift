@@ -33,7 +33,7 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     ProgramsController(programs: services.programs).addRoutes(to: programs)
 
     let affiliatesController = AffiliatesController<APIRequestContext>(
-        affiliates: services.affiliates, tenants: services.tenants, notifier: services.notifier)
+        affiliates: services.affiliates, tenants: services.tenants, notifier: services.notifier, earnings: services.conversions)
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
     affiliatesController.addRoutes(to: affiliates)
     AffiliateCouponsController(affiliates: services.affiliates).addRoutes(to: affiliates)
