@@ -65,6 +65,8 @@ import Testing
             #expect(run.json["imported"] == .int(1) && run.json["unpaidConfirmedCents"] == .int(0) && run.json["excludePaid"] == .bool(true))
             let items = try await api.call(.get, "/api/v1/conversions", token: shop.key).json["items"]?.arrayElements ?? []
             #expect(items.map { $0["status"] } == [.string("Pending")])
+            let huge = Self.body(shop.program, [Self.rows[1]]).replacingOccurrences(of: #""paid":false"#, with: #""paid":false,"pad":"\#(String(repeating: "x", count: 4 << 20))""#)
+            #expect(try await api.call(.post, "/api/v1/conversions/import", token: shop.key, body: huge).status == .contentTooLarge)
         }
     }
 
