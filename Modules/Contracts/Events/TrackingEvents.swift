@@ -53,6 +53,26 @@ public struct LeadRecorded: DomainEvent {
     }
 }
 
+/// What Insights groups a sale by from the click it came through: coverage-aware views attribute a sale to a
+/// country, device, referrer or campaign only when it has such a click.
+public struct ClickFacts: Sendable, Equatable {
+    public let at: Date
+    public let linkID: AffiliateLinkID
+    public let country: String?
+    public let device: DeviceClass
+    public let referrerHost: String?
+    public let utm: UTMParameters
+
+    public init(at: Date, linkID: AffiliateLinkID, country: String?, device: DeviceClass, referrerHost: String?, utm: UTMParameters) {
+        self.at = at
+        self.linkID = linkID
+        self.country = country
+        self.device = device
+        self.referrerHost = referrerHost
+        self.utm = utm
+    }
+}
+
 /// A sale was credited to an affiliate (`conversion.created`).
 public struct ConversionRecorded: DomainEvent {
     public static let name = "conversion.created"
@@ -65,6 +85,8 @@ public struct ConversionRecorded: DomainEvent {
     public let amount: Money
     public let commission: Money
     public let clickID: ClickID?
+    /// The originating click, when the sale came through one that is still stored.
+    public let click: ClickFacts?
     public let attributionMethod: AttributionMethod?
     /// The brand's customer, for new-versus-returning counts.
     public let customerID: String?
@@ -75,7 +97,7 @@ public struct ConversionRecorded: DomainEvent {
 
     public init(
         tenant: TenantID, conversionID: ConversionID, type: ConversionType, status: ConversionStatus, programID: ProgramID,
-        affiliateID: AffiliateID, amount: Money, commission: Money, clickID: ClickID?, attributionMethod: AttributionMethod? = nil,
+        affiliateID: AffiliateID, amount: Money, commission: Money, clickID: ClickID?, click: ClickFacts? = nil, attributionMethod: AttributionMethod? = nil,
         customerID: String? = nil, subscriptionID: String? = nil, parentConversionID: ConversionID? = nil, at: Date
     ) {
         self.tenant = tenant
@@ -87,6 +109,7 @@ public struct ConversionRecorded: DomainEvent {
         self.amount = amount
         self.commission = commission
         self.clickID = clickID
+        self.click = click
         self.attributionMethod = attributionMethod
         self.customerID = customerID
         self.subscriptionID = subscriptionID
