@@ -38,7 +38,11 @@ import Testing
             let program = f.directory.addProgram()
             let jane = f.directory.addAffiliate("jane@example.com", program: program)
             let token = try await f.click(by: jane)
+            let recorder = EventRecorder()
+            f.database.bus.addProjector(recorder)
             #expect(try await f.billing.apply(payment("evt_1", key: "in_1", token: token), provider: "stripe", tenant: f.tenant) == .recorded)
+            let created = try #require(recorder.events(ConversionRecorded.self).first)
+            #expect(created.click?.at == Self.start.addingTimeInterval(-86_400) && created.click?.device == .desktop && created.attributionMethod == .metadataOrCustomer)
             #expect(try await f.billing.apply(payment("evt_1", key: "in_1", token: token), provider: "stripe", tenant: f.tenant) == .duplicate)
             // invoice.payment_succeeded reports the same invoice under another event id.
             #expect(try await f.billing.apply(payment("evt_2", key: "in_1", token: token), provider: "stripe", tenant: f.tenant) == .duplicate)

@@ -141,3 +141,14 @@ struct LedgerFixture {
         return try database.read { store in try store.records(.records, prefix: ConversionKeys.conversions(tenant).prefix) }
     }
 }
+
+/// Keeps every event a write records, as a projector sees them.
+final class EventRecorder: EventProjector {
+    private let recorded = Mutex<[any DomainEvent]>([])
+
+    func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws {
+        recorded.withLock { $0.append(event) }
+    }
+
+    func events<E: DomainEvent>(_: E.Type) -> [E] { recorded.withLock { $0.compactMap { $0 as? E } } }
+}
