@@ -59,3 +59,31 @@ import Testing
         }
     }
 }
+
+@Suite struct ConversionReviewTests {
+    @Test func reviewsMoveTheSaleAndItsOverrideAndTellTheBus() async throws {
+        try await withTemporaryDatabase { database, _ in
+            let f = LedgerFixture(database: database, clock: ManualClock(Date()))
+            let program = f.directory.addProgram(subAffiliatePercent: 1_000)
+            let recruiter = f.directory.addAffiliate("rita@example.com", program: program)
+            f.directory.addAffiliate("jane@example.com", program: program, recruitedBy: recruiter)
+            let recorder = EventRecorder()
+            database.bus.addProjector(recorder)
+            let body = #"{"externalEventId":"o-1","affiliateSlug":"jane","amountCents":10000,"currency":"USD"}"#
+            let stamp = VerifiedSignature(timestamp: 1, digest: Array(repeating: 7, count: 32))
+            guard case .recorded(let id) = try await f.ledger.recordSale(f.tenant, try SaleReport(FieldReader(JSONValue.parse(Array(body.utf8)))), signature: stamp)
+            else { throw CancellationError() }
+
+            #expect(try await f.ledger.review(f.tenant, id, to: .approved).status == .approved)
+            #expect(try await f.ledger.review(f.tenant, id, to: .denied).status == .denied)
+            #expect(try f.conversions().allSatisfy { $0.status == .denied })
+            #expect(recorder.events(ConversionApproved.self).map(\.from) == [.pending, .pending])  // the sale and its override
+            #expect(recorder.events(ConversionDenied.self).map(\.from) == [.approved, .approved])
+            #expect(ConversionApproved.name == "conversion.approved" && ConversionDenied.name == "conversion.denied")
+
+            // Overrides follow their sale; they are not reviewed on their own.
+            let share = try #require(try f.conversions().first { $0.parentConversionID != nil })
+            #expect(await domainError { _ = try await f.ledger.review(f.tenant, share.id, to: .approved) }?.code == "not_found")
+        }
+    }
+}

@@ -143,33 +143,33 @@ public struct ConversionCommissionChanged: DomainEvent {
     }
 }
 
-/// A conversion's status changed (`conversion.approved`, `conversion.denied`, `conversion.paid`).
-public struct ConversionStatusChanged: DomainEvent {
-    public static let name = "conversion.status_changed"
+/// The brand reviewed a conversion: `conversion.approved` (its commission is payable) or `conversion.denied` (it
+/// earns nothing). One shape, told apart by the verdict in its type so each has its own event name.
+public struct ConversionReviewed<Verdict: ReviewVerdict>: DomainEvent {
+    public static var name: String { Verdict.eventName }
     public let tenant: TenantID
     public let conversionID: ConversionID
     public let affiliateID: AffiliateID
+    /// The status before the review: Pending, Approved or Denied.
     public let from: ConversionStatus
-    public let to: ConversionStatus
     public let commission: Money
     public let at: Date
 
-    public init(
-        tenant: TenantID, conversionID: ConversionID, affiliateID: AffiliateID, from: ConversionStatus, to: ConversionStatus, commission: Money,
-        at: Date
-    ) {
+    public init(tenant: TenantID, conversionID: ConversionID, affiliateID: AffiliateID, from: ConversionStatus, commission: Money, at: Date) {
         self.tenant = tenant
         self.conversionID = conversionID
         self.affiliateID = affiliateID
         self.from = from
-        self.to = to
         self.commission = commission
         self.at = at
     }
-
-    /// The webhook name of the new status, e.g. `conversion.approved`.
-    public var eventName: String { "conversion.\(to.rawValue.lowercased())" }
 }
+
+public protocol ReviewVerdict: Sendable { static var eventName: String { get } }
+public enum Approval: ReviewVerdict { public static let eventName = "conversion.approved" }
+public enum Denial: ReviewVerdict { public static let eventName = "conversion.denied" }
+public typealias ConversionApproved = ConversionReviewed<Approval>
+public typealias ConversionDenied = ConversionReviewed<Denial>
 
 /// Money of a sale was given back (`conversion.refunded`): fully or in part. The commission shrinks by the refunded
 /// share; what was already paid out is clawed back from the next payout.

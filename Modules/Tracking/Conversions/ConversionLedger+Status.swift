@@ -36,9 +36,9 @@ extension ConversionLedger {
         try writes.save(conversion, in: store)
         try writes.note(status == .approved ? .approved : .denied, of: conversion, amount: Money(minorUnits: 0, currency: conversion.amount.currency),
             commission: Money(minorUnits: 0, currency: conversion.commission.currency), at: now, in: store)
-        events.record(
-            ConversionStatusChanged(
-                tenant: writes.tenant, conversionID: conversion.id, affiliateID: conversion.affiliateID, from: from, to: status,
-                commission: conversion.commission, at: now))
+        func review<Verdict>(_: Verdict.Type) -> ConversionReviewed<Verdict> {
+            ConversionReviewed(tenant: writes.tenant, conversionID: conversion.id, affiliateID: conversion.affiliateID, from: from, commission: conversion.commission, at: now)
+        }
+        events.record(status == .approved ? review(Approval.self) : review(Denial.self))
     }
 }
