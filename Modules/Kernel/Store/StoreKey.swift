@@ -31,6 +31,15 @@ public struct Keyspace: Sendable {
         prefix = StoreKey(bytes: bytes)
     }
 
+    private init(prefix: StoreKey) { self.prefix = prefix }
+
+    /// The part of this keyspace whose keys start with `components`, e.g. one owner's entries of an index.
+    public func narrowed(to components: any KeyComponent...) -> Keyspace {
+        var bytes = prefix.bytes
+        for component in components { component.appendKeyBytes(to: &bytes) }
+        return Keyspace(prefix: StoreKey(bytes: bytes))
+    }
+
     public static func tenant(_ tenant: TenantID, _ collection: String) -> Keyspace {
         Keyspace(tenantNumber: tenant.number, collection: collection)
     }

@@ -4,6 +4,8 @@ import Kernel
 /// redelivered billing events from counting twice.
 enum ConversionKeys {
     static func conversions(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion") }
+    /// affiliate + conversion id → conversion id: an affiliate's rows without a scan of the tenant's.
+    static func byAffiliate(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-by-affiliate") }
     /// timeline conversion + event id → `ConversionEvent`.
     static func timeline(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-timeline") }
     /// `externalEventId` of S2S sales → conversion id.

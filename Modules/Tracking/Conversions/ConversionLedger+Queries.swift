@@ -8,25 +8,50 @@ extension ConversionLedger {
 
     /// A page of the tenant's conversions, most recently recorded first.
     public func list(_ tenant: TenantID, page: PageRequest, filter: ConversionFilter) throws -> Page<Conversion> {
-        try database.read { store in
-            try store.page(.records, in: ConversionKeys.conversions(tenant), request: page) { value in
-                let conversion = try decoded.decode(value)
-                return filter.matches(conversion) ? conversion : nil
+        let (table, space) = Self.rows(tenant, filter)
+        return try database.read { store in
+            try store.page(table, in: space, request: page) { value in
+                try conversion(value, in: table, tenant: tenant, store: store).flatMap { filter.matches($0) ? $0 : nil }
             }
         }
     }
 
     /// Up to `exportLimit` matching conversions, most recently recorded first.
     public func export(_ tenant: TenantID, filter: ConversionFilter) throws -> [Conversion] {
-        try database.read { store in
+        let (table, space) = Self.rows(tenant, filter)
+        return try database.read { store in
             var rows: [Conversion] = []
-            try store.scan(.records, prefix: ConversionKeys.conversions(tenant).prefix, after: nil, reverse: true) { _, value in
-                let conversion = try decoded.decode(value)
-                if filter.matches(conversion) { rows.append(conversion) }
+            try store.scan(table, prefix: space.prefix, after: nil, reverse: true) { _, value in
+                if let row = try conversion(value, in: table, tenant: tenant, store: store), filter.matches(row) { rows.append(row) }
                 return rows.count < Self.exportLimit
             }
             return rows
         }
+    }
+
+    /// An affiliate's rows, oldest first.
+    func conversions(of affiliate: AffiliateID, tenant: TenantID) throws -> [Conversion] {
+        let space = ConversionKeys.byAffiliate(tenant).narrowed(to: affiliate)
+        return try database.read { store in
+            var rows: [Conversion] = []
+            try store.scan(.indexes, prefix: space.prefix) { _, value in
+                if let row = try conversion(value, in: .indexes, tenant: tenant, store: store) { rows.append(row) }
+                return true
+            }
+            return rows
+        }
+    }
+
+    /// Where the rows a filter can match are listed, in id order: one affiliate's index, or the whole ledger.
+    private static func rows(_ tenant: TenantID, _ filter: ConversionFilter) -> (Table, Keyspace) {
+        filter.affiliateID.map { (.indexes, ConversionKeys.byAffiliate(tenant).narrowed(to: $0)) } ?? (.records, ConversionKeys.conversions(tenant))
+    }
+
+    /// A row from a record, or from an index entry naming it.
+    private func conversion(_ value: [UInt8], in table: Table, tenant: TenantID, store: borrowing some StoreReader & ~Copyable) throws -> Conversion? {
+        guard table == .indexes else { return try decoded.decode(value) }
+        guard let id = ConversionID(bytes: value), let bytes = try store.get(.records, ConversionKeys.conversions(tenant).key(id)) else { return nil }
+        return try decoded.decode(bytes)
     }
 
     /// The timeline a conversion belongs to, in the order things happened: a subscription's rows share their first

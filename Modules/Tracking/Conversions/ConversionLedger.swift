@@ -71,7 +71,7 @@ public struct ConversionLedger: Sendable {
             if let external = lead.externalEventID {
                 try store.put(.indexes, ConversionKeys.leadEvents(tenant).key(external), conversion.id.bytes)
             }
-            try store.put(.records, ConversionKeys.conversions(tenant).key(conversion.id), RecordCoding.encode(conversion))
+            try writes.add(conversion, in: store)
             try writes.note(.initial, of: conversion, amount: conversion.amount, commission: conversion.commission, at: conversion.createdAt, in: store)
             events.record(event)
             return .recorded(conversion.id)

@@ -16,11 +16,17 @@ struct LedgerWrites {
         try store.put(.records, ConversionKeys.conversions(tenant).key(conversion.id), RecordCoding.encode(conversion))
     }
 
+    /// Stores a row the ledger has not held before, indexed under its affiliate.
+    func add(_ conversion: Conversion, in store: borrowing some StoreWriter & ~Copyable) throws {
+        try save(conversion, in: store)
+        try store.put(.indexes, ConversionKeys.byAffiliate(tenant).key(conversion.affiliateID, conversion.id), conversion.id.bytes)
+    }
+
     /// Stores a new sale or reward row, its first timeline entry and `conversion.created`.
     func insert(
         _ conversion: Conversion, as kind: ConversionEvent.Kind, in store: borrowing some StoreWriter & ~Copyable, events: inout EventLog
     ) throws {
-        try save(conversion, in: store)
+        try add(conversion, in: store)
         try note(kind, of: conversion, amount: conversion.amount, commission: conversion.commission, at: conversion.createdAt, in: store)
         let click = try conversion.clickID.flatMap { id in
             try store.get(.records, ClickKeys.clicks(tenant).key(id)).map { try ClickCoding.decode($0, id: id) }
