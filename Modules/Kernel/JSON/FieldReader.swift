@@ -19,7 +19,10 @@ public struct FieldReader: Sendable {
             guard case .string(let text) = value else { throw Self.typeError(key, "a string", value) }
             let trimmed = text.trimmingWhitespace()
             if trimmed.isEmpty && !allowEmpty { throw DomainError.validation(key, "\(key) must not be empty") }
-            if trimmed.count > maxLength { throw DomainError.validation(key, "\(key) must be at most \(maxLength) characters") }
+            // Characters never outnumber UTF-8 bytes, so only long text pays for counting characters.
+            if trimmed.utf8.count > maxLength && trimmed.count > maxLength {
+                throw DomainError.validation(key, "\(key) must be at most \(maxLength) characters")
+            }
             return trimmed
         }
     }
@@ -105,6 +108,6 @@ extension String {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
-        return String(scalars[first...last])
+        return first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) ? self : String(scalars[first...last])
     }
 }

@@ -98,7 +98,15 @@ struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1
-        var utf8: [UInt8] = []
+        // Most strings have no escapes: those are taken from the input in one piece.
+        let start = index
+        while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        if peek() == UInt8(ascii: "\"") {
+            index += 1
+            guard let string = String(validating: bytes[start..<index - 1], as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
+            return string
+        }
+        var utf8 = Array(bytes[start..<index])
         while let byte = peek() {
             index += 1
             switch byte {
