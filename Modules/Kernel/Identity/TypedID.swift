@@ -11,7 +11,9 @@ public struct TypedID<Tag>: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(_ string: some StringProtocol) {
         // The canonical form is read by hand: ids are parsed on hot paths, and `UUID(uuidString:)` goes through
         // sscanf. Anything else keeps Foundation's more lenient reading.
-        guard string.utf8.count == 36, let uuid = Self.canonical(string.utf8) ?? UUID(uuidString: String(string)) else { return nil }
+        guard string.utf8.count == 36 else { return nil }
+        var text = String(string)
+        guard let uuid = text.withUTF8(Self.canonical) ?? UUID(uuidString: text) else { return nil }
         self.uuid = uuid
     }
 
@@ -44,7 +46,7 @@ public struct TypedID<Tag>: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The UUID of `8-4-4-4-12` hex digits (either case); `nil` for anything else.
-    private static func canonical(_ utf8: some Collection<UInt8>) -> UUID? {
+    private static func canonical(_ utf8: UnsafeBufferPointer<UInt8>) -> UUID? {
         var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var high: UInt8?
