@@ -53,6 +53,12 @@ import Testing
             #expect(byReferer.status == .ok)
             let bare = try await shop.click(api, body, headers: [.origin: "http://shop.example:8443"])
             #expect(bare.status == .ok)
+            // A repeated Origin is read joined, as one value: it names no host of the site.
+            var twice: HTTPFields = [.origin: "https://www.shop.example"]
+            twice.append(HTTPField(name: .origin, value: "https://evil.example"))
+            let doubled = try await shop.click(api, body, headers: twice)
+            #expect(doubled.error == "origin_not_allowed")
+            #expect(doubled.header("Access-Control-Allow-Origin") == "https://www.shop.example, https://evil.example")
         }
     }
 
