@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Remembers the value decoded from a stored record, keyed by the record's exact bytes, so hot reads (API keys,
@@ -29,11 +30,18 @@ extension DecodedRecordCache where Value: Decodable {
     }
 }
 
-/// Record bytes hashed as one block rather than element by element.
+/// Record bytes hashed and compared as one block rather than element by element.
 private struct RecordBytes: Hashable {
     let bytes: [UInt8]
 
     func hash(into hasher: inout Hasher) {
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (lhs: RecordBytes, rhs: RecordBytes) -> Bool {
+        guard lhs.bytes.count == rhs.bytes.count else { return false }
+        return lhs.bytes.withUnsafeBytes { left in
+            rhs.bytes.withUnsafeBytes { right in left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+        }
     }
 }
