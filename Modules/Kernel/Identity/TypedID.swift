@@ -73,6 +73,8 @@ public struct TypedID<Tag>: Hashable, Comparable, Sendable, CustomStringConverti
         return UUID(uuid: raw)
     }
 
+    /// Inlinable so callers get it specialized: generic across the module boundary it cost thousands of instructions.
+    @inlinable
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 16 else { return nil }
         var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
