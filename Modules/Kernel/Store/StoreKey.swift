@@ -85,5 +85,7 @@ extension UInt32: KeyComponent {
 }
 
 extension TypedID: KeyComponent {
-    public func appendKeyBytes(to bytes: inout [UInt8]) { bytes.append(contentsOf: self.bytes) }
+    public func appendKeyBytes(to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: uuid.uuid) { bytes.append(contentsOf: $0) }
+    }
 }
