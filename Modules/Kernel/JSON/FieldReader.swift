@@ -90,7 +90,9 @@ public struct FieldReader: Sendable {
         }
     }
 
-    /// The value of a field that must be sent and must not be `null`.
+    /// The value of a field that must be sent and must not be `null`. Inlinable so that every caller gets it
+    /// specialized rather than going through generic metadata for each field.
+    @inlinable
     public static func required<T>(_ field: Field<T>, _ key: String) throws(DomainError) -> T {
         guard let value = field.value else { throw DomainError.validation(key, "\(key) is required") }
         return value

@@ -100,10 +100,18 @@ struct JSONParser {
         index += 1
         // Most strings have no escapes: those are taken from the input in one piece.
         let start = index
-        while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        var ascii = true
+        while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
+            ascii = ascii && byte < 0x80
+            index += 1
+        }
         if peek() == UInt8(ascii: "\"") {
             index += 1
-            guard let string = String(validating: bytes[start..<index - 1], as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
+            let text = bytes[start..<index - 1]
+            // ASCII needs no validation, and String(validating:) runs as an unspecialized generic.
+            guard let string = ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self) else {
+                throw fail("invalid UTF-8 in a string")
+            }
             return string
         }
         var utf8 = Array(bytes[start..<index])
