@@ -69,8 +69,7 @@ struct LandingURL {
 
     /// `http` or `https` in any case.
     private static func isHTTP(_ scheme: Bytes) -> Bool {
-        let http = "https".utf8
-        return (scheme.count == 4 || scheme.count == 5) && zip(scheme, http).allSatisfy { $0 | 0x20 == $1 }
+        (scheme.count == 4 || scheme.count == 5) && ("https" as StaticString).withUTF8Buffer { https in zip(scheme, https).allSatisfy { $0 | 0x20 == $1 } }
     }
 
     /// `+` as a space, then percent-decoding. Text that is ASCII once decoded (the usual case) is decoded here;
