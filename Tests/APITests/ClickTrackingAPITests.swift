@@ -79,6 +79,21 @@ import Testing
         }
     }
 
+    @Test func changesToTheProgramOrAffiliateAreSeenByTheVeryNextClick() async throws {
+        try await APIHarness.run { api in
+            let shop = try await TrackingFixture.make(api)
+            let john = try await shop.affiliate(api, code: "john")
+            let body = #""pageUrl":"https://shop.example/?via=john""#
+            #expect(try await shop.click(api, body).json["status"] == .string("ok"))
+            _ = try await api.call(.post, "/api/v1/affiliates/bulk-action", token: shop.key, body: #"{"affiliateIds":["\#(john)"],"action":"pause"}"#)
+            #expect(try await shop.click(api, body).json["reason"] == .string("affiliate_not_approved"))
+            _ = try await api.call(.patch, "/api/v1/programs/\(shop.program)", token: shop.key, body: #"{"isActive":false}"#)
+            #expect(try await shop.click(api, body).json["reason"] == .string("program_inactive"))
+            _ = try await api.call(.patch, "/api/v1/programs/\(shop.program)", token: shop.key, body: #"{"websiteDomain":"other.example"}"#)
+            #expect(try await shop.click(api, body).error == "origin_not_allowed")
+        }
+    }
+
     @Test func badBodiesGetClearErrors() async throws {
         try await APIHarness.run { api in
             let shop = try await TrackingFixture.make(api)
