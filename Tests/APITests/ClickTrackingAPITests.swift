@@ -53,6 +53,12 @@ import Testing
             #expect(byReferer.status == .ok)
             let bare = try await shop.click(api, body, headers: [.origin: "http://shop.example:8443"])
             #expect(bare.status == .ok)
+            // A repeated Origin is read joined, as one value: it names no host of the site.
+            var twice: HTTPFields = [.origin: "https://www.shop.example"]
+            twice.append(HTTPField(name: .origin, value: "https://evil.example"))
+            let doubled = try await shop.click(api, body, headers: twice)
+            #expect(doubled.error == "origin_not_allowed")
+            #expect(doubled.header("Access-Control-Allow-Origin") == "https://www.shop.example, https://evil.example")
         }
     }
 
@@ -70,6 +76,21 @@ import Testing
             try await shop.affiliate(api, code: "john")
             _ = try await api.call(.patch, "/api/v1/programs/\(shop.program)", token: shop.key, body: #"{"isActive":false}"#)
             #expect(try await shop.click(api, #""pageUrl":"https://shop.example/","referralCode":"john""#).json["reason"] == .string("program_inactive"))
+        }
+    }
+
+    @Test func changesToTheProgramOrAffiliateAreSeenByTheVeryNextClick() async throws {
+        try await APIHarness.run { api in
+            let shop = try await TrackingFixture.make(api)
+            let john = try await shop.affiliate(api, code: "john")
+            let body = #""pageUrl":"https://shop.example/?via=john""#
+            #expect(try await shop.click(api, body).json["status"] == .string("ok"))
+            _ = try await api.call(.post, "/api/v1/affiliates/bulk-action", token: shop.key, body: #"{"affiliateIds":["\#(john)"],"action":"pause"}"#)
+            #expect(try await shop.click(api, body).json["reason"] == .string("affiliate_not_approved"))
+            _ = try await api.call(.patch, "/api/v1/programs/\(shop.program)", token: shop.key, body: #"{"isActive":false}"#)
+            #expect(try await shop.click(api, body).json["reason"] == .string("program_inactive"))
+            _ = try await api.call(.patch, "/api/v1/programs/\(shop.program)", token: shop.key, body: #"{"websiteDomain":"other.example"}"#)
+            #expect(try await shop.click(api, body).error == "origin_not_allowed")
         }
     }
 

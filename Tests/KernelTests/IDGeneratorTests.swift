@@ -30,4 +30,17 @@ enum WidgetTag {}
         #expect(TypedID<WidgetTag>("not-a-uuid-at-all-but-36-characters!") == nil)
         #expect(id.description == id.description.lowercased())
     }
+
+    @Test func idsReadAndWriteAsFoundationsUUIDsDo() {
+        let generator = IDGenerator(clock: SystemClock())
+        for _ in 0..<100 {
+            let id: TypedID<WidgetTag> = generator.next()
+            #expect(id.description == id.uuid.uuidString.lowercased())
+            #expect(TypedID<WidgetTag>(id.uuid.uuidString)?.uuid == id.uuid)
+        }
+        // Forms outside the canonical one keep Foundation's lenient reading.
+        for text in [" 190a0b0-1234-7abc-8def-0123456789ab", "0x90a0b0-1234-7abc-8def-0123456789ab", "0190a0b0-1234-7abc-8def-0123456789a "] {
+            #expect(TypedID<WidgetTag>(text)?.uuid == UUID(uuidString: text))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 import TestSupport
 import Testing
@@ -7,6 +8,16 @@ import Testing
         let cursor = Cursor(position: "0a1b2c")
         #expect(try Cursor(token: cursor.token) == cursor)
         #expect(!cursor.token.contains("="))
+    }
+
+    @Test func base64URLIsFoundationsBase64WithURLCharactersAndNoPadding() {
+        for count in 0..<40 {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255) }
+            let foundation = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == foundation)
+            #expect(Base64URL.decode(Base64URL.encode(bytes)) == bytes)
+        }
     }
 
     @Test(arguments: ["", "zzz", "!!!", "djI6YWJj", String(repeating: "a", count: 600)])

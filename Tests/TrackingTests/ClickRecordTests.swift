@@ -60,5 +60,17 @@ import Testing
         #expect(LandingURL("ftp://shop.example/?via=x").host == nil)
         #expect(LandingURL.withoutQuery("https://shop.example/p?email=a@b.c#x") == "https://shop.example/p")
         #expect(OriginPolicy.isWithin("a.b.shop.example", "shop.example") && !OriginPolicy.isWithin("evilshop.example", "shop.example"))
+        #expect(LandingURL("HTTPS://Bücher.Example/").host == "bücher.example" && LandingURL("https:///p").host == nil)
+        #expect(LandingURL.host(of: "https://a@b@Shop.Example:1/x") == "shop.example" && LandingURL.host(of: "https:/shop.example") == nil)
+    }
+
+    @Test func queryTextDecodesAsFoundationDecodesIt() {
+        // ASCII is decoded by hand; other bytes and malformed escapes keep Foundation's reading.
+        for raw in ["a+b%20c", "%41%7e%2B", "%00x", "caf%C3%A9", "caf%c3%a9", "%A9", "%C3", "%zz", "%4", "%", "é+ü", "x%80"] {
+            let foundation = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            let url = LandingURL("https://shop.example/?q=\(raw)&\(raw)=1")
+            #expect(url.value("q") == foundation.flatMap { $0.isEmpty ? nil : $0 }, "\(raw)")
+            #expect(url.query.map(\.name) == ["q"] + (foundation.map { $0.isEmpty ? [] : [$0] } ?? []), "\(raw)")
+        }
     }
 }

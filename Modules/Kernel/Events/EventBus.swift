@@ -39,7 +39,8 @@ public final class EventBus: Service {
 
     /// Hands committed events to the subscribers.
     public func deliver(_ events: [any DomainEvent]) {
-        guard !events.isEmpty else { return }
+        // With no subscriber there is nobody to wake: a click need not cost the bus's task a turn.
+        guard !events.isEmpty, !subscriberList.withLock({ $0.isEmpty }) else { return }
         if case .dropped = continuation.yield(events) {
             logger.warning("event bus buffer full; events dropped for subscribers", metadata: ["count": "\(events.count)"])
         }

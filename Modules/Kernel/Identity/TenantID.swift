@@ -17,6 +17,8 @@ extension TenantID {
     public var bytes: [UInt8] { withUnsafeBytes(of: number.bigEndian) { Array($0) } }
 
     /// The tenant named by the first 4 bytes of `bytes`; `nil` when there are fewer or they name tenant 0.
+    /// Inlinable so callers get it specialized: generic across the module boundary it cost thousands of instructions.
+    @inlinable
     public init?(leadingBytes bytes: some Collection<UInt8>) {
         guard bytes.count >= 4 else { return nil }
         self.init(number: bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) })

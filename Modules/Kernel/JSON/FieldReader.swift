@@ -19,7 +19,10 @@ public struct FieldReader: Sendable {
             guard case .string(let text) = value else { throw Self.typeError(key, "a string", value) }
             let trimmed = text.trimmingWhitespace()
             if trimmed.isEmpty && !allowEmpty { throw DomainError.validation(key, "\(key) must not be empty") }
-            if trimmed.count > maxLength { throw DomainError.validation(key, "\(key) must be at most \(maxLength) characters") }
+            // Characters never outnumber UTF-8 bytes, so only long text pays for counting characters.
+            if trimmed.utf8.count > maxLength && trimmed.count > maxLength {
+                throw DomainError.validation(key, "\(key) must be at most \(maxLength) characters")
+            }
             return trimmed
         }
     }
@@ -87,7 +90,9 @@ public struct FieldReader: Sendable {
         }
     }
 
-    /// The value of a field that must be sent and must not be `null`.
+    /// The value of a field that must be sent and must not be `null`. Inlinable so that every caller gets it
+    /// specialized rather than going through generic metadata for each field.
+    @inlinable
     public static func required<T>(_ field: Field<T>, _ key: String) throws(DomainError) -> T {
         guard let value = field.value else { throw DomainError.validation(key, "\(key) is required") }
         return value
@@ -105,6 +110,6 @@ extension String {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
-        return String(scalars[first...last])
+        return first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) ? self : String(scalars[first...last])
     }
 }

@@ -98,7 +98,23 @@ struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1
-        var utf8: [UInt8] = []
+        // Most strings have no escapes: those are taken from the input in one piece.
+        let start = index
+        var ascii = true
+        while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
+            ascii = ascii && byte < 0x80
+            index += 1
+        }
+        if peek() == UInt8(ascii: "\"") {
+            index += 1
+            let text = bytes[start..<index - 1]
+            // ASCII needs no validation, and String(validating:) runs as an unspecialized generic.
+            guard let string = ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self) else {
+                throw fail("invalid UTF-8 in a string")
+            }
+            return string
+        }
+        var utf8 = Array(bytes[start..<index])
         while let byte = peek() {
             index += 1
             switch byte {

@@ -25,7 +25,9 @@ public struct Keyspace: Sendable {
 
     private init(tenantNumber: UInt32, collection: String) {
         precondition(!collection.utf8.contains(0), "collection names cannot contain a 0 byte")
-        var bytes = withUnsafeBytes(of: tenantNumber.bigEndian) { Array($0) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(5 + collection.utf8.count)
+        withUnsafeBytes(of: tenantNumber.bigEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: collection.utf8)
         bytes.append(0)
         prefix = StoreKey(bytes: bytes)
@@ -69,7 +71,12 @@ public protocol KeyComponent {
 extension String: KeyComponent {
     /// UTF-8 and a 0 terminator, so `ab` sorts before `abc` and neither is a prefix match of the other.
     public func appendKeyBytes(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: utf8.filter { $0 != 0 })
+        // Copied whole unless there is a 0 to drop: filtering always built an array first.
+        if utf8.contains(0) {
+            bytes.append(contentsOf: utf8.filter { $0 != 0 })
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
         bytes.append(0)
     }
 }
@@ -87,5 +94,7 @@ extension UInt32: KeyComponent {
 }
 
 extension TypedID: KeyComponent {
-    public func appendKeyBytes(to bytes: inout [UInt8]) { bytes.append(contentsOf: self.bytes) }
+    public func appendKeyBytes(to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: uuid.uuid) { bytes.append(contentsOf: $0) }
+    }
 }

@@ -21,7 +21,9 @@ public struct AttributionParamsService: Sendable {
 
     /// Where the tracker looks for a referral code on this tenant's pages, in order.
     public func effectiveOrder(_ tenant: TenantID) throws -> [String] {
-        AttributionParams.effectiveOrder(custom: try custom(tenant))
+        let custom = try custom(tenant)
+        // Most brands add none of their own: theirs is the order worked out once.
+        return custom.isEmpty ? AttributionParams.defaultOrder : AttributionParams.effectiveOrder(custom: custom)
     }
 
     public func set(_ tenant: TenantID, custom: [String]) async throws {

@@ -16,8 +16,9 @@ enum ClickCoding {
     private static let absent: UInt16 = 0xFFFF
 
     static func encode(_ click: Click) -> [UInt8] {
+        let texts = [click.code, click.landingPage, click.referrerHost, click.utm.source, click.utm.medium, click.utm.campaign, click.utm.term, click.utm.content]
         var out: [UInt8] = []
-        out.reserveCapacity(128)
+        out.reserveCapacity(61 + texts.reduce(0) { $0 + 2 + min($1?.utf8.count ?? 0, maxStringBytes) })
         out.append(version)
         out.append(click.consentGranted ? 1 : 0)
         out.append(UInt8(DeviceClass.allCases.firstIndex(of: click.device)!))
@@ -28,9 +29,7 @@ enum ClickCoding {
         out.append(contentsOf: click.programID.bytes)
         out.append(contentsOf: click.affiliateID.bytes)
         out.append(contentsOf: click.linkID.bytes)
-        for text in [click.code, click.landingPage, click.referrerHost, click.utm.source, click.utm.medium, click.utm.campaign, click.utm.term, click.utm.content] {
-            append(text, to: &out)
-        }
+        for text in texts { append(text, to: &out) }
         return out
     }
 
@@ -57,19 +56,20 @@ enum ClickCoding {
     }
 
     private static func append(_ text: String?, to out: inout [UInt8]) {
-        guard let text else {
+        guard var text else {
             withUnsafeBytes(of: absent.bigEndian) { out.append(contentsOf: $0) }
             return
         }
-        var utf8 = Array(text.utf8)
-        if utf8.count > maxStringBytes {
-            // Cut before a continuation byte never splits a character.
-            var cut = maxStringBytes
-            while utf8[cut] & 0xC0 == 0x80 { cut -= 1 }
-            utf8.removeSubrange(cut...)
+        text.withUTF8 { utf8 in
+            var count = utf8.count
+            if count > maxStringBytes {
+                // Cut before a continuation byte never splits a character.
+                count = maxStringBytes
+                while utf8[count] & 0xC0 == 0x80 { count -= 1 }
+            }
+            withUnsafeBytes(of: UInt16(count).bigEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<count]))
         }
-        withUnsafeBytes(of: UInt16(utf8.count).bigEndian) { out.append(contentsOf: $0) }
-        out.append(contentsOf: utf8)
     }
 }
 

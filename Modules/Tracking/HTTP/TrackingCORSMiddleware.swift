@@ -15,7 +15,7 @@ public struct TrackingCORSMiddleware<Context: RequestContext>: RouterMiddleware 
         } catch {
             response = ErrorRendering.response(for: error, logger: context.logger)
         }
-        response.headers[.accessControlAllowOrigin] = request.headers[.origin] ?? "*"
+        response.headers[.accessControlAllowOrigin] = request.headers.value(.origin) ?? "*"
         response.headers[.vary] = "Origin"
         return response
     }

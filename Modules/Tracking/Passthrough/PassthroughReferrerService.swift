@@ -35,9 +35,11 @@ public struct PassthroughReferrerService: Sendable {
     /// The active rule for a visitor's referrer host: the domain itself or any parent domain of it.
     public func match(_ tenant: TenantID, host: String) throws -> PassthroughReferrer? {
         var candidate = host.lowercased()
+        let domains = Self.domains(tenant)
         return try database.read { store in
-            while candidate.contains(".") {
-                if let id = try store.get(.indexes, Self.domains(tenant).key(candidate)).map(UInt64.init(bigEndianBytes:)),
+            // The byte test, not Foundation's substring search that `contains(".")` resolves to.
+            while candidate.utf8.contains(UInt8(ascii: ".")) {
+                if let id = try store.get(.indexes, domains.key(candidate)).map(UInt64.init(bigEndianBytes:)),
                     let referrer = try Self.load(tenant, id, in: store), referrer.isActive
                 {
                     return referrer
