@@ -5,6 +5,17 @@ import Kernel
 import Testing
 
 @Suite struct RefundAndSubscriptionParsingTests {
+    @Test func aBasilInvoicePaymentLinksTheInvoiceToItsPaymentIntent() throws {
+        let event = #"""
+            {"id":"evt_1InvPay","object":"event","api_version":"2025-03-31.basil","created":1719700000,"type":"invoice_payment.paid",
+             "data":{"object":{"id":"inpay_1","object":"invoice_payment","amount_paid":2900,"amount_requested":2900,"currency":"usd",
+             "invoice":"in_1Basil","is_default":true,"status":"paid","payment":{"type":"payment_intent","payment_intent":"pi_3Basil"}}}}
+            """#
+        #expect(try parse(event).event.fact == .paymentLinked(paymentKey: "in_1Basil", aliases: ["pi_3Basil"]))
+        let nothing = event.replacingOccurrences(of: #""payment":{"type":"payment_intent","payment_intent":"pi_3Basil"}"#, with: #""payment":null"#)
+        #expect(try parse(nothing).event.fact == .ignored)
+    }
+
     @Test func aPartialRefundCarriesTheCumulativeAmountAndEveryKey() throws {
         let parsed = try parse(ChargeAndSubscriptionFixtures.refunded(amountRefunded: 1000))
         #expect(parsed.event.type == "charge.refunded")

@@ -232,6 +232,24 @@ import Testing
         }
     }
 
+    @Test func aBasilRefundFindsItsInvoiceThroughTheInvoicePaymentInEitherOrder() async throws {
+        for linkFirst in [false, true] {
+            try await withFixture { f in
+                let program = f.directory.addProgram()
+                f.directory.addAffiliate("jane@example.com", program: program, coupon: "JANE")
+                let link = BillingEvent(
+                    id: "evt_link", type: "invoice_payment.paid", occurredAt: Self.start, fact: .paymentLinked(paymentKey: "in_1", aliases: ["pi_1"]))
+                let invoice = payment("evt_in", key: "in_1", coupons: ["JANE"])  // basil: the invoice names no payment intent
+                let refund = refund("evt_rf", keys: ["ch_1", "pi_1"], total: 9_900)
+                for event in linkFirst ? [link, invoice, refund] : [invoice, refund, link] {
+                    _ = try await f.billing.apply(event, provider: "stripe", tenant: f.tenant)
+                }
+                let sale = try #require(try f.conversions().first)
+                #expect(sale.status == .refunded && sale.commission.minorUnits == 0, "link first: \(linkFirst)")
+            }
+        }
+    }
+
     @Test func aRefundAfterPayoutIsClawedBack() async throws {
         try await withFixture { f in
             let program = f.directory.addProgram()

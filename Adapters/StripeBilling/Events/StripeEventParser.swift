@@ -42,6 +42,8 @@ public enum StripeEventParser {
             try CheckoutSessionReader.fact(object)
         case "invoice.paid", "invoice.payment_succeeded":
             .payment(try InvoiceReader.payment(object))
+        case "invoice_payment.paid":
+            try InvoicePaymentReader.link(object)
         case "charge.refunded":
             .refund(try ChargeReader.refund(object))
         case "customer.subscription.deleted":

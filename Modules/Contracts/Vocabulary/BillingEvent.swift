@@ -26,6 +26,9 @@ public enum BillingFact: Sendable, Equatable {
     /// kept for its first paid invoice. The amount is zero.
     case subscriptionStarted(BillingPayment)
     case refund(BillingRefund)
+    /// A payment is also known by other ids (basil's `invoice_payment.paid`: an invoice's payment intent and
+    /// charge, which its invoice no longer names), so a refund naming those finds the sale.
+    case paymentLinked(paymentKey: String, aliases: [String])
     /// The subscription ended: no renewal after this one earns.
     case subscriptionEnded(subscriptionID: String)
     /// An event type that carries nothing to record; acknowledged so the provider stops retrying.

@@ -20,7 +20,10 @@ extension BillingIngestion {
             // Another event (`invoice.payment_succeeded` after `invoice.paid`, a session after its invoice) reported it.
             guard try store.get(.indexes, ConversionKeys.payments(tenant).key(payment.paymentKey)) == nil else { return .duplicate }
             var sale = draft
-            let paymentKeys = [payment.paymentKey] + payment.refundKeys
+            let aliasKey = ConversionKeys.earlyAliases(tenant).key(payment.paymentKey)
+            let aliases = try store.get(.records, aliasKey).map { try RecordCoding.decode([String].self, from: $0) } ?? []
+            try store.delete(.records, aliasKey)
+            let paymentKeys = [payment.paymentKey] + payment.refundKeys + aliases
             if let subscriptionID = payment.subscriptionID {
                 let key = ConversionKeys.subscriptions(tenant).key(subscriptionID)
                 if var subscription = try store.get(.records, key).map({ try RecordCoding.decode(SubscriptionAttribution.self, from: $0) }),
@@ -61,7 +64,8 @@ extension BillingIngestion {
             if let (recruiterID, percent) = recruiter {
                 try writes.insertOverride(for: sale, recruiter: recruiterID, percentHundredths: percent, in: store, events: &events)
             }
-            try applyEarlyRefunds(to: sale, keys: paymentKeys, writes: writes, in: store, events: &events)
+            // A refund that arrived before its payment is applied the moment the payment is recorded.
+            try applyEarlyRefunds(to: sale.id, keys: paymentKeys, at: sale.createdAt, writes: writes, in: store, events: &events)
             return .recorded
         }
     }
@@ -99,17 +103,5 @@ extension BillingIngestion {
         sale.couponCode = attribution.couponCode
         sale.clickID = attribution.clickID
         return sale
-    }
-
-    /// A refund that arrived before its payment is applied the moment the payment is recorded.
-    private func applyEarlyRefunds(
-        to sale: Conversion, keys: [String], writes: LedgerWrites, in store: borrowing some StoreWriter & ~Copyable, events: inout EventLog
-    ) throws {
-        for paymentKey in keys {
-            let key = ConversionKeys.earlyRefunds(writes.tenant).key(paymentKey)
-            guard let bytes = try store.get(.records, key) else { continue }
-            try writes.refund(sale.id, toTotal: RecordCoding.decode(Money.self, from: bytes), at: sale.createdAt, in: store, events: &events)
-            try store.delete(.records, key)
-        }
     }
 }

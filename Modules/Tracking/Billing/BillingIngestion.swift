@@ -31,6 +31,7 @@ public struct BillingIngestion: BillingEventSink {
         case .payment(let payment): return try await record(payment, of: event, eventKey: eventKey, tenant: tenant)
         case .subscriptionStarted(let trial): return try await start(trial, of: event, eventKey: eventKey, tenant: tenant)
         case .refund(let refund): return try await record(refund, of: event, eventKey: eventKey, tenant: tenant)
+        case .paymentLinked(let paymentKey, let aliases): return try await link(paymentKey, aliases, eventKey: eventKey, tenant: tenant)
         case .subscriptionEnded(let subscription): return try await end(subscription, of: event, eventKey: eventKey, tenant: tenant)
         case .ignored: return try await claim(eventKey, outcome: .ignored(reason: "event_type_not_handled"))
         }

@@ -20,6 +20,8 @@ enum ConversionKeys {
     static func payments(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-payment") }
     /// Payment id → the cumulative refund reported before the payment itself arrived.
     static func earlyRefunds(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-early-refund") }
+    /// Payment id → further ids it is known by, reported before the payment itself arrived.
+    static func earlyAliases(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-early-alias") }
     /// Subscription id → `SubscriptionAttribution`.
     static func subscriptions(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "conversion-subscription") }
     /// Billing customer id → `CustomerAttribution`: who a returning customer's sales go to.
