@@ -44,7 +44,7 @@ public struct StripeWebhookController: Sendable {
             throw DomainError(.notFound, "integration_not_configured", "This organization has not configured its Stripe webhook secret")
         }
         let body = try await request.bytes(limit: Self.bodyLimit)
-        try StripeSignature.verify(header: request.headers[Self.signatureHeader], payload: body, secret: secret, now: clock.now())
+        try StripeSignature.verify(header: request.headers.value(Self.signatureHeader), payload: body, secret: secret, now: clock.now())
         let parsed = try StripeEventParser.parse(body)
         let outcome = try await sink.apply(parsed.event, provider: Self.provider, tenant: tenant)
         return Self.receipt(outcome, parsed: parsed)

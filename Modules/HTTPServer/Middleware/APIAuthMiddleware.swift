@@ -43,7 +43,7 @@ struct APIAuthMiddleware: RouterMiddleware {
     }
 
     private func bearerToken(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization] else { return request.headers[Self.apiKeyHeader] }
+        guard let header = request.headers.value(.authorization) else { return request.headers.value(Self.apiKeyHeader) }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         return parts[1].trimmingCharacters(in: .whitespaces)

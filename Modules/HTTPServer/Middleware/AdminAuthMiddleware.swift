@@ -1,4 +1,5 @@
 import Crypto
+import HTTPSupport
 import Hummingbird
 import Kernel
 
@@ -9,7 +10,7 @@ struct AdminAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     init(token: String) { tokenDigest = Array(SHA256.hash(data: Array(token.utf8))) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let presented = request.headers[.authorization].flatMap { header -> String? in
+        let presented = request.headers.value(.authorization).flatMap { header -> String? in
             header.lowercased().hasPrefix("bearer ") ? String(header.dropFirst(7)) : nil
         }
         // Comparing digests keeps the time independent of where the strings differ and of their lengths.

@@ -1,5 +1,5 @@
-public import Hummingbird
 import HTTPSupport
+public import Hummingbird
 import Kernel
 import Logging
 
@@ -16,7 +16,7 @@ public struct BrowserLeadController: Sendable {
             do {
                 let body = try await request.fields(limit: 16 * 1_024)
                 let lead = try LeadReport(browser: body)
-                _ = try await ledger.recordBrowserLead(lead, origin: request.headers[.origin], referer: request.headers[.referer])
+                _ = try await ledger.recordBrowserLead(lead, origin: request.headers.value(.origin), referer: request.headers.value(.referer))
             } catch {
                 context.logger.debug("browser lead not recorded", metadata: ["reason": "\(error)"])
             }

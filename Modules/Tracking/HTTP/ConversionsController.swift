@@ -1,8 +1,8 @@
+import Contracts
 public import HTTPSupport
 import HTTPTypes
 public import Hummingbird
 import Kernel
-import Contracts
 
 /// The Conversions API. The Starter+ gate of the family is applied where the routes are mounted.
 ///

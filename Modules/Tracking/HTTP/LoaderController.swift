@@ -1,4 +1,5 @@
 import Foundation
+import HTTPSupport
 public import Hummingbird
 
 /// The browser tracking loader, `GET /api/v1/r/loader.js`: anonymous, cacheable for an hour by anyone (brands'
@@ -20,7 +21,7 @@ public struct LoaderController: Sendable {
             var headers: HTTPFields = [
                 .cacheControl: "public, max-age=3600", .accessControlAllowOrigin: "*", .eTag: etag,
             ]
-            if let tags = request.headers[.ifNoneMatch], matches(tags) {
+            if let tags = request.headers.value(.ifNoneMatch), matches(tags) {
                 return Response(status: .notModified, headers: headers)
             }
             headers[.contentType] = "application/javascript; charset=utf-8"

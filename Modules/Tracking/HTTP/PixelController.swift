@@ -27,7 +27,7 @@ public struct PixelController: Sendable {
         group.get("c.gif") { request, context in
             let visitor = countries.visitor(request, context)
             do {
-                _ = try await clicks.recordPixel(pageURL: request.headers[.referer], from: visitor)
+                _ = try await clicks.recordPixel(pageURL: request.headers.value(.referer), from: visitor)
             } catch {
                 context.logger.debug("pixel click not recorded", metadata: ["reason": "\(error)"])
             }

@@ -38,7 +38,7 @@ public struct ServerToServerController: Sendable {
     /// The raw body checked against `X-Rekomi-Signature` first (authentication before validation), then read as JSON.
     private func signedBody(_ request: Request, _ context: some TenantRequestContext) async throws -> (FieldReader, VerifiedSignature) {
         let bytes = try await request.bytes(limit: Self.bodyLimit)
-        let signature = try verifier.verify(header: request.headers[Self.signatureHeader], body: bytes, tenant: context.tenant)
+        let signature = try verifier.verify(header: request.headers.value(Self.signatureHeader), body: bytes, tenant: context.tenant)
         return (try FieldReader(Request.parseJSON(bytes)), signature)
     }
 }
