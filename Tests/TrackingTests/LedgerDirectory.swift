@@ -77,7 +77,7 @@ final class LedgerDirectory: ProgramDirectory, AffiliateDirectory, TenantDirecto
         state.withLock { state in
             state.affiliates.values.first { $0.email.hasPrefix(code + "@") }.map {
                 ReferralTarget(tenant: tenant, affiliateID: $0.id, programID: $0.programID, linkID: ids.next(), status: $0.status,
-                    commissionOverride: $0.commissionOverride)
+                    commissionOverride: $0.commissionOverride, recruitedBy: $0.recruitedBy)
             }
         }
     }

@@ -11,7 +11,7 @@ extension AffiliateService: AffiliateDirectory {
             else { return nil }
             return ReferralTarget(
                 tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status,
-                commissionOverride: affiliate.commissionOverride)
+                commissionOverride: affiliate.commissionOverride, recruitedBy: affiliate.recruitedBy)
         }
     }
 

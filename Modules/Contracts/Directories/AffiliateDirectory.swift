@@ -9,10 +9,12 @@ public struct ReferralTarget: Sendable, Equatable {
     public let status: AffiliateStatus
     /// The affiliate's own commission, replacing the program's default.
     public let commissionOverride: CommissionRule?
+    /// The affiliate who recruited this one (the 1-tier sub-affiliate override).
+    public let recruitedBy: AffiliateID?
 
     public init(
         tenant: TenantID, affiliateID: AffiliateID, programID: ProgramID, linkID: AffiliateLinkID, status: AffiliateStatus,
-        commissionOverride: CommissionRule?
+        commissionOverride: CommissionRule?, recruitedBy: AffiliateID? = nil
     ) {
         self.tenant = tenant
         self.affiliateID = affiliateID
@@ -20,6 +22,7 @@ public struct ReferralTarget: Sendable, Equatable {
         self.linkID = linkID
         self.status = status
         self.commissionOverride = commissionOverride
+        self.recruitedBy = recruitedBy
     }
 }
 

@@ -12,7 +12,7 @@ extension BillingIngestion {
         case .success(let found): attribution = found
         }
         let draft = try sale(payment, attribution, tenant: tenant, at: event.occurredAt)
-        let recruiter = try attributor.ledger.recruiter(of: attribution.affiliate.id, tenant: tenant, program: attribution.program)
+        let recruiter = try attributor.ledger.recruiter(attribution.affiliate.recruitedBy, tenant: tenant, program: attribution.program)
         let program = attribution.program
         let writes = LedgerWrites(tenant: tenant, ids: ids)
         return try await database.write { store, events in

@@ -32,7 +32,7 @@ public struct ConversionLedger: Sendable {
         let conversion = try conversion(
             .oneTime, target, program, amount: sale.amount, source: .serverToServer, externalEventID: sale.externalEventID,
             customerID: sale.customerID, email: sale.customerEmail, name: nil)
-        let recruiter = try recruiter(of: target.affiliateID, tenant: tenant, program: program)
+        let recruiter = try recruiter(target.recruitedBy, tenant: tenant, program: program)
         let writes = LedgerWrites(tenant: tenant, ids: ids)
         let now = unixNow
         return try await database.write { store, events in
@@ -127,11 +127,11 @@ public struct ConversionLedger: Sendable {
             customerEmail: email, customerName: name, createdAt: clock.now())
     }
 
-    /// The recruiter who earns an override on this affiliate's sales, with the program's percent: only when the
-    /// program has recruiting on and the recruiter is Approved. One tier: the recruiter's own recruiter gets nothing.
-    func recruiter(of affiliateID: AffiliateID, tenant: TenantID, program: ProgramSummary) throws -> (AffiliateID, Int64)? {
-        guard let percent = program.subAffiliatePercentHundredths, percent > 0,
-            let recruiterID = try affiliates.affiliateSummary(tenant, affiliateID)?.recruitedBy,
+    /// The recruiter who earns an override on a sale of the affiliate they recruited, with the program's percent: only
+    /// when the program has recruiting on and the recruiter is Approved. One tier: the recruiter's own recruiter gets
+    /// nothing.
+    func recruiter(_ recruiterID: AffiliateID?, tenant: TenantID, program: ProgramSummary) throws -> (AffiliateID, Int64)? {
+        guard let percent = program.subAffiliatePercentHundredths, percent > 0, let recruiterID,
             try affiliates.affiliateSummary(tenant, recruiterID)?.status == .approved
         else { return nil }
         return (recruiterID, percent)
