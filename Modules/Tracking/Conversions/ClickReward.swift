@@ -27,8 +27,8 @@ struct ClickReward: Sendable {
     /// Adds the click to its day's row, starting the row with the day's first paid click (or when the day's row was
     /// already settled by a review).
     func accrue(_ click: Click, writes: LedgerWrites, ids: IDGenerator, in store: borrowing some StoreWriter & ~Copyable, events: inout EventLog) throws {
-        let day = Int64((click.at.timeIntervalSince1970 / 86_400).rounded(.down))
-        let key = ConversionKeys.clickRewards(writes.tenant).key(click.affiliateID, click.programID, String(day))
+        let day = UInt32((click.at.timeIntervalSince1970 / 86_400).rounded(.down))
+        let key = ConversionKeys.clickRewards(writes.tenant).key(click.affiliateID, click.programID, day)
         if let bytes = try store.get(.indexes, key), let id = ConversionID(bytes: bytes), var row = try writes.load(id, in: store),
             row.status == .pending || row.status == .approved
         {
