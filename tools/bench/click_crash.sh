@@ -26,6 +26,8 @@ for round in $(seq "$rounds"); do
 done
 python3 - "$rounds" "$seconds" "$lines" <<'PY'
 import datetime, sys
+sys.path.insert(0, "tools/bench")
+from benchmarks_md import replace_section
 rounds, seconds, rows = sys.argv[1], sys.argv[2], sys.argv[3].rstrip("\n")
 section = f"""## Click durability under `kill -9`
 
@@ -45,13 +47,6 @@ this machine, deferring the fsync measured 5,670 against 4,896 clicks/s with cli
 |---:|---:|---:|---:|
 {rows}
 """
-text = open("BENCHMARKS.md").read()
-start = text.find("## Click durability")
-if start >= 0:
-    end = text.find("\n## ", start + 1)
-    text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
-else:
-    text = text.rstrip() + "\n\n" + section
-open("BENCHMARKS.md", "w").write(text)
+replace_section("Click durability", section)
 print(section)
 PY

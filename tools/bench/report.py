@@ -4,6 +4,8 @@
 """
 import datetime, json, re, statistics, subprocess, sys
 
+from benchmarks_md import replace_section
+
 path, heading, intro, labels = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 def ms(text):
     value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
@@ -27,15 +29,5 @@ section = f"""## {heading}
 |---|---:|---:|---:|---:|
 {rows}
 """
-try:
-    text = open("BENCHMARKS.md").read()
-except FileNotFoundError:
-    text = "# Benchmarks\n\nFigures from the scripts in `tools/bench/`. Machines are shared and noisy: medians and ratios matter, not single numbers.\n"
-start = text.find(f"## {heading}")
-if start >= 0:
-    end = text.find("\n## ", start + 1)
-    text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
-else:
-    text = text.rstrip() + "\n\n" + section
-open("BENCHMARKS.md", "w").write(text)
+replace_section(heading, section)
 print(section)
