@@ -62,8 +62,9 @@ let package = Package(
         module("Affiliates", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto], resources: [.copy("openapi.json")]),
         module("Storefront", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
         module("Tracking", ["Kernel", "Contracts", "HTTPSupport", "RichText", hummingbird, crypto, .product(name: "HTTPTypes", package: "swift-http-types")], resources: [.copy("openapi.json"), .copy("Loader/loader.js")]),
+        module("Insights", ["Kernel", "Contracts", "HTTPSupport", hummingbird], resources: [.copy("openapi.json")]),
         adapter("StripeBilling", ["Kernel", "Contracts", "HTTPSupport", hummingbird, crypto, httpTypes], resources: [.copy("openapi.json")]),
-        module("HTTPServer", ["Kernel", "Contracts", "Storage", "GeoIP", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", "Tracking", "StripeBilling", hummingbird, logging, lifecycle, crypto,
+        module("HTTPServer", ["Kernel", "Contracts", "Storage", "GeoIP", "HTTPSupport", "Billing", "Programs", "Affiliates", "Storefront", "Tracking", "Insights", "StripeBilling", hummingbird, logging, lifecycle, crypto,
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),
         .executableTarget(
@@ -79,6 +80,7 @@ let package = Package(
         tests("RichText", ["RichText"]),
         tests("GeoIP", ["GeoIP", "TestSupport"]),
         tests("Tracking", ["Tracking", "Kernel", "Contracts", "TestSupport"]),
+        tests("Insights", ["Insights", "Kernel", "Contracts", "TestSupport"]),
         tests("Affiliates", ["Affiliates", "Programs", "Kernel", "Contracts", "TestSupport"]),
         tests("StripeBilling", ["StripeBilling", "Kernel", "Contracts", "HTTPSupport", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"), crypto, httpTypes]),
         tests("HTTPServer", ["HTTPServer", "Kernel", "Contracts", "Storage", "TestSupport", hummingbird]),

@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     /// The request header in which a proxy in front of Vouch puts the client's country (`CF-IPCountry`). Trusted as
     /// is, so set it only when that proxy always overwrites the header a client sends.
     public var countryHeader: String?
+    /// The operator's exchange rates (`ExchangeRateFile`), read again when the file changes; without it, metrics
+    /// leave out amounts that are not in the tenant's home currency and say so.
+    public var exchangeRatesFile: String?
 
     public init() {}
 

@@ -7,6 +7,9 @@ import Synchronization
 /// each body in its own nested transaction under one parent, commits the parent once (one fsync for the batch), and
 /// only then answers each caller. A body that throws loses only its own child transaction.
 ///
+/// Counter increments (`StoreWriter.add`) of the committed bodies are summed per cell and applied to the parent
+/// just before its commit, so a cell that many writes of a batch touch is read and written once.
+///
 /// A batch whose writes all chose `.deferredSync` commits without the fsync (LMDB's `MDB_NOSYNC` for that commit
 /// alone): its pages are in the operating system, so a killed process loses nothing, and a second thread fsyncs
 /// within `syncInterval`, bounding what a power cut can take. A synced batch flushes everything before it too.
@@ -152,6 +155,8 @@ final class GroupCommitWriter: Sendable {
         if rc != MDB_SUCCESS { return classify(rc) }
 
         let signals = BatchSignals()
+        let counters = CounterAccumulator()
+        let bodyCounters = CounterAccumulator()
         var outcomes: [Result<@Sendable () -> Void, any Error>] = []
         outcomes.reserveCapacity(batch.count)
         var anyCommitted = false
@@ -164,12 +169,14 @@ final class GroupCommitWriter: Sendable {
             } else {
                 do {
                     let answer = try write.apply(
-                        LMDBWriter(transaction: Transaction(child!, environment), batch: signals))
+                        LMDBWriter(transaction: Transaction(child!, environment), batch: signals, counters: bodyCounters))
                     rc = mdb_txn_commit(child)
                     if rc == MDB_SUCCESS {
                         outcomes.append(.success(answer))
+                        counters.absorb(bodyCounters)
                         anyCommitted = true
                     } else {
+                        bodyCounters.discard()
                         // LMDB frees the child, but may have flagged the parent as failed (for instance when the body
                         // caught an engine error and returned normally): the parent cannot be trusted to commit.
                         signals.note(rc)
@@ -180,6 +187,7 @@ final class GroupCommitWriter: Sendable {
                     }
                 } catch {
                     mdb_txn_abort(child)
+                    bodyCounters.discard()
                     outcomes.append(.failure(error))
                 }
             }
@@ -195,6 +203,14 @@ final class GroupCommitWriter: Sendable {
         guard anyCommitted else {
             mdb_txn_abort(parent)
             return .committed(outcomes)
+        }
+        do {
+            try counters.apply(to: Transaction(parent!, environment), signals: signals)
+        } catch {
+            mdb_txn_abort(parent)
+            if signals.mapFull { return .mapFull }
+            if signals.transactionFull { return .tooLarge(StoreError(lmdb: MDB_TXN_FULL)) }
+            return .failed(error)
         }
         // The one commit of the batch. On failure LMDB has already freed the parent.
         let deferSync = batch.allSatisfy { $0.durability == .deferredSync }

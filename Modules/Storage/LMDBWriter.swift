@@ -8,6 +8,8 @@ import Kernel
 struct LMDBWriter: StoreWriter, ~Copyable {
     let transaction: Transaction
     let batch: BatchSignals
+    /// This body's counter increments, which the writer adds to the batch's only if the body succeeds.
+    let counters: CounterAccumulator
 
     func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]? {
         try transaction.get(table, key)
@@ -30,6 +32,10 @@ struct LMDBWriter: StoreWriter, ~Copyable {
 
     @discardableResult func delete(_ table: Table, _ key: StoreKey) throws -> Bool {
         try batch.watching { try transaction.delete(table, key) }
+    }
+
+    func add(_ table: Table, _ key: StoreKey, _ counters: CounterSet) throws {
+        self.counters.add(table, key, counters)
     }
 }
 

@@ -18,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     var geoIPDatabase: String?
     @Option(name: .customLong("country-header"), help: "Header in which a trusted proxy puts the client's country, e.g. CF-IPCountry (VOUCH_COUNTRY_HEADER).")
     var countryHeader: String?
+    @Option(name: .customLong("fx-rates"), help: "JSON exchange-rate table for normalizing metrics to each home currency (VOUCH_FX_RATES).")
+    var exchangeRatesFile: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -28,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tenantsDirectory = tenantsDirectory ?? environment["VOUCH_TENANTS_DIR"] ?? configuration.tenantsDirectory
         configuration.geoIPDatabase = geoIPDatabase ?? environment["VOUCH_GEOIP_DB"]
         configuration.countryHeader = countryHeader ?? environment["VOUCH_COUNTRY_HEADER"]
+        configuration.exchangeRatesFile = exchangeRatesFile ?? environment["VOUCH_FX_RATES"]
         configuration.adminToken = environment["VOUCH_ADMIN_TOKEN"]
         configuration.publicURL = environment["VOUCH_PUBLIC_URL"]
         configuration.apiRateLimit = try environment["VOUCH_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_RATE_LIMIT") } ?? configuration.apiRateLimit

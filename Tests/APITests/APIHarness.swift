@@ -25,7 +25,7 @@ struct APIHarness: Sendable {
 
     static func run(
         apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, clock: any WallClock = SystemClock(), publicURL: String? = nil,
-        _ body: @Sendable (APIHarness) async throws -> Void
+        exchangeRates: String? = nil, _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-api-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -38,6 +38,11 @@ struct APIHarness: Sendable {
         configuration.publicWriteRateLimit = publicWriteRateLimit
         configuration.publicURL = publicURL
         configuration.logLevel = .warning
+        if let exchangeRates {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            configuration.exchangeRatesFile = directory + "/fx.json"
+            try exchangeRates.write(toFile: directory + "/fx.json", atomically: true, encoding: .utf8)
+        }
         let notifier = CapturingNotifier()
         let app = try await buildApplication(configuration, clock: clock, notifier: notifier)
         try await app.test(.live) { client in try await body(APIHarness(client: client, notifier: notifier)) }
@@ -88,5 +93,6 @@ let holidayProgram = #"""
 
 extension JSONValue {
     var keys: [String] { if case .object(let members) = self { members.map(\.0) } else { [] } }
+    var intValue: Int64? { if case .int(let value) = self { value } else { nil } }
     var items: [JSONValue] { if case .array(let items)? = self["items"] { items } else { [] } }
 }

@@ -44,8 +44,9 @@ extension Affiliate {
 
     func summary(_ tenant: TenantID) -> AffiliateSummary {
         AffiliateSummary(
-            tenant: tenant, id: id, programID: programID, email: email, status: status, commissionOverride: commissionOverride,
-            recruitedBy: recruitedBy)
+            tenant: tenant, id: id, programID: programID, email: email, fullName: fullName, status: status,
+            commissionOverride: commissionOverride, recruitedBy: recruitedBy,
+            linkSlugs: Dictionary(links.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first }))
     }
 }
 

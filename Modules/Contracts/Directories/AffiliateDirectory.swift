@@ -32,23 +32,28 @@ public struct AffiliateSummary: Sendable, Equatable {
     public let id: AffiliateID
     public let programID: ProgramID
     public let email: String
+    public let fullName: String?
     public let status: AffiliateStatus
     /// The affiliate's own commission, replacing the program's default.
     public let commissionOverride: CommissionRule?
     /// The affiliate who recruited this one (the 1-tier sub-affiliate override).
     public let recruitedBy: AffiliateID?
+    /// The slug of each of the affiliate's links.
+    public let linkSlugs: [AffiliateLinkID: String]
 
     public init(
-        tenant: TenantID, id: AffiliateID, programID: ProgramID, email: String, status: AffiliateStatus, commissionOverride: CommissionRule?,
-        recruitedBy: AffiliateID?
+        tenant: TenantID, id: AffiliateID, programID: ProgramID, email: String, fullName: String? = nil, status: AffiliateStatus,
+        commissionOverride: CommissionRule?, recruitedBy: AffiliateID?, linkSlugs: [AffiliateLinkID: String] = [:]
     ) {
         self.tenant = tenant
         self.id = id
         self.programID = programID
         self.email = email
+        self.fullName = fullName
         self.status = status
         self.commissionOverride = commissionOverride
         self.recruitedBy = recruitedBy
+        self.linkSlugs = linkSlugs
     }
 }
 

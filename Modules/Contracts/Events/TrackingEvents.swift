@@ -41,14 +41,20 @@ public struct LeadRecorded: DomainEvent {
     public let programID: ProgramID
     public let affiliateID: AffiliateID
     public let commission: Money
+    /// Pending, or Approved when the program approves automatically.
+    public let status: ConversionStatus
     public let at: Date
 
-    public init(tenant: TenantID, conversionID: ConversionID, programID: ProgramID, affiliateID: AffiliateID, commission: Money, at: Date) {
+    public init(
+        tenant: TenantID, conversionID: ConversionID, programID: ProgramID, affiliateID: AffiliateID, commission: Money, status: ConversionStatus,
+        at: Date
+    ) {
         self.tenant = tenant
         self.conversionID = conversionID
         self.programID = programID
         self.affiliateID = affiliateID
         self.commission = commission
+        self.status = status
         self.at = at
     }
 }
@@ -202,6 +208,24 @@ public struct ConversionRefunded: DomainEvent {
         self.commissionAfter = commissionAfter
         self.clawback = clawback
         self.isFull = isFull
+        self.at = at
+    }
+}
+
+/// An attributed subscription was canceled (`subscription.canceled`): its renewals earn nothing more.
+public struct SubscriptionEnded: DomainEvent {
+    public static let name = "subscription.canceled"
+    public let tenant: TenantID
+    public let subscriptionID: String
+    public let programID: ProgramID
+    public let affiliateID: AffiliateID
+    public let at: Date
+
+    public init(tenant: TenantID, subscriptionID: String, programID: ProgramID, affiliateID: AffiliateID, at: Date) {
+        self.tenant = tenant
+        self.subscriptionID = subscriptionID
+        self.programID = programID
+        self.affiliateID = affiliateID
         self.at = at
     }
 }

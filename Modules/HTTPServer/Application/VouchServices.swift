@@ -1,6 +1,7 @@
 import Affiliates
 import Billing
 import Contracts
+import Insights
 import Kernel
 import Programs
 import StripeBilling
@@ -29,8 +30,12 @@ struct VouchServices: Sendable {
     let signatures: RequestSignatureVerifier
     let billingState: BillingStateService
     let homeCurrency: HomeCurrencyService
+    let insights: InsightsService
 
-    init(database: Database, clock: any WallClock, blobs: any BlobStore, notifier: any Notifier, publicURL: String) {
+    init(
+        database: Database, clock: any WallClock, blobs: any BlobStore, notifier: any Notifier, publicURL: String,
+        rates: any ExchangeRateSource = ExchangeRates.none
+    ) {
         let ids = IDGenerator(clock: clock)
         self.database = database
         tenants = TenantRegistry(database: database, clock: clock, ids: ids)
@@ -60,5 +65,8 @@ struct VouchServices: Sendable {
             ],
             stripeConnectLinked: { _ in false })
         homeCurrency = HomeCurrencyService(database: database, clock: clock, tenants: tenants)
+        // The rollups are kept in the transaction of every tracked event, so they are never behind.
+        database.bus.addProjector(InsightsProjector())
+        insights = InsightsService(database: database, clock: clock, tenants: tenants, affiliates: affiliates, rates: rates)
     }
 }

@@ -2,6 +2,7 @@ public import Hummingbird
 public import Kernel
 public import Contracts
 public import Logging
+import Billing
 import Storage
 
 /// Builds a ready-to-run server: opens the store in the data directory, applies the tenant files, mounts the
@@ -13,10 +14,12 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     let engine = try LMDBStore(path: configuration.dataDirectory)
     let bus = EventBus(logger: logger)
+    let rates: any ExchangeRateSource =
+        configuration.exchangeRatesFile.map { [logger] in ExchangeRateFile(path: $0, onError: { logger.warning("\($0)") }) } ?? ExchangeRates.none
     let services = VouchServices(
         database: Database(engine: engine, bus: bus), clock: clock,
         blobs: FileBlobStore(directory: configuration.dataDirectory + "/files"), notifier: notifier ?? LogNotifier(logger: logger),
-        publicURL: configuration.effectivePublicURL)
+        publicURL: configuration.effectivePublicURL, rates: rates)
     let adminToken = try AdminToken.resolve(configured: configuration.adminToken, dataDirectory: configuration.dataDirectory, logger: logger)
     try await TenantFiles.apply(directory: configuration.tenantsDirectory, tenants: services.tenants, programs: services.programs, logger: logger)
 

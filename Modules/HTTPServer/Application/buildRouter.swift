@@ -3,6 +3,7 @@ import Billing
 import GeoIP
 import HTTPSupport
 import Hummingbird
+import Insights
 import Kernel
 import Programs
 import Storefront
@@ -89,6 +90,9 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     ConversionsController(ledger: services.conversions).addRoutes(to: conversions)
     let conversionImports = conversions.group("import").add(middleware: KeyRateLimitMiddleware(limiter: importLimiter))
     ConversionImportController(importer: services.conversionImporter).addRoutes(to: conversionImports)
+    let dashboard = DashboardController<APIRequestContext>(insights: services.insights)
+    dashboard.addRoutes(to: api.group("v1/dashboard").add(middleware: PlanGateMiddleware(.starter)))
+    dashboard.addModuleRoute(to: api.group("metrics/insights").add(middleware: PlanGateMiddleware(.starter)))
 
     // Stripe posts every tenant's events from the same addresses, so its webhook has no per-address budget: the
     // signature is what keeps others out.

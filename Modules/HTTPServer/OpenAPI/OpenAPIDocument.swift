@@ -1,6 +1,7 @@
 import Affiliates
 import Billing
 import Foundation
+import Insights
 import Kernel
 import Programs
 import Storefront
@@ -11,7 +12,7 @@ import Tracking
 /// health and admin-free routes) merged with the fragment each context ships beside its routes.
 enum OpenAPIDocument {
     static func load() throws -> JSONValue {
-        let fragments = try [Bundle.module, BillingResources.bundle, ProgramsResources.bundle, AffiliatesResources.bundle, StorefrontResources.bundle, TrackingResources.bundle, StripeBillingResources.bundle].map { bundle in
+        let fragments = try [Bundle.module, BillingResources.bundle, ProgramsResources.bundle, AffiliatesResources.bundle, InsightsResources.bundle, StorefrontResources.bundle, TrackingResources.bundle, StripeBillingResources.bundle].map { bundle in
             guard let url = bundle.url(forResource: "openapi", withExtension: "json") else {
                 throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "openapi.json in \(bundle.bundlePath)"])
             }

@@ -18,6 +18,10 @@ public protocol StoreWriter: StoreReader, ~Copyable {
     func insert(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws -> Bool
     /// Removes the key; `false` when it was not there.
     @discardableResult func delete(_ table: Table, _ key: StoreKey) throws -> Bool
+    /// Adds `counters` to the cell at `key` when the batch commits. Increments of the batch's writes to one cell are
+    /// summed first and the cell is read and written once, which keeps high-volume projections (rollups) off the
+    /// per-request cost. Reads inside the batch do not see them yet; a write that fails contributes nothing.
+    func add(_ table: Table, _ key: StoreKey, _ counters: CounterSet) throws
 }
 
 /// A write applied by the store's single writer. It may run more than once (when the map grows, the batch it was in

@@ -87,6 +87,10 @@ extension UInt64: KeyComponent {
     }
 }
 
+extension UInt8: KeyComponent {
+    public func appendKeyBytes(to bytes: inout [UInt8]) { bytes.append(self) }
+}
+
 extension UInt32: KeyComponent {
     public func appendKeyBytes(to bytes: inout [UInt8]) {
         withUnsafeBytes(of: bigEndian) { bytes.append(contentsOf: $0) }

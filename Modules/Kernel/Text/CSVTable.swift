@@ -7,6 +7,8 @@ public struct CSVTable: Sendable {
     public enum Cell: Sendable {
         case text(String?)
         case number(Int64)
+        /// A rate or percentage, e.g. `0.7069`.
+        case decimal(Double)
     }
 
     private var text: String
@@ -26,6 +28,7 @@ public struct CSVTable: Sendable {
     static func render(_ cell: Cell) -> String {
         switch cell {
         case .number(let value): return String(value)
+        case .decimal(let value): return value.description
         case .text(nil): return ""
         case .text(let value?):
             let defused = value.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + value : value

@@ -34,7 +34,7 @@ public enum Timestamp {
 
     /// Year, month and day of a day count since 1970-01-01 in the proleptic Gregorian calendar (the "civil from
     /// days" algorithm: eras of 400 years, years starting in March so the leap day comes last).
-    static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    public static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

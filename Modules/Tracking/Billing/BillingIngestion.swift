@@ -44,7 +44,7 @@ public struct BillingIngestion: BillingEventSink {
 
     private func end(_ subscriptionID: String, of event: BillingEvent, eventKey: StoreKey, tenant: TenantID) async throws -> BillingOutcome {
         let writes = LedgerWrites(tenant: tenant, ids: ids)
-        return try await database.write { store, _ in
+        return try await database.write { store, events in
             guard try store.insert(.indexes, eventKey, []) else { return .duplicate }
             let key = ConversionKeys.subscriptions(tenant).key(subscriptionID)
             guard let bytes = try store.get(.records, key) else { return .ignored(reason: "subscription_not_attributed") }
@@ -52,6 +52,10 @@ public struct BillingIngestion: BillingEventSink {
             guard subscription.endedAt == nil else { return .recorded }
             subscription.endedAt = event.occurredAt
             try store.put(.records, key, RecordCoding.encode(subscription))
+            events.record(
+                SubscriptionEnded(
+                    tenant: tenant, subscriptionID: subscriptionID, programID: subscription.programID, affiliateID: subscription.affiliateID,
+                    at: event.occurredAt))
             if let first = try subscription.timelineID.flatMap({ try writes.load($0, in: store) }) {
                 try writes.note(.canceled, of: first, amount: Money(minorUnits: 0, currency: first.amount.currency),
                     commission: Money(minorUnits: 0, currency: first.commission.currency), at: event.occurredAt, in: store)

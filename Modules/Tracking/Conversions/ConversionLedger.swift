@@ -59,7 +59,7 @@ public struct ConversionLedger: Sendable {
             email: lead.email, name: lead.name)
         let event = LeadRecorded(
             tenant: tenant, conversionID: conversion.id, programID: program.id, affiliateID: target.affiliateID, commission: conversion.commission,
-            at: conversion.createdAt)
+            status: conversion.status, at: conversion.createdAt)
         let writes = LedgerWrites(tenant: tenant, ids: ids)
         let now = unixNow
         return try await database.write { store, events in

@@ -35,10 +35,7 @@ public struct ConversionsController<Context: TenantRequestContext>: Sendable {
             let rows = try ledger.export(context.tenant, filter: try ConversionFilter(query: request.query))
             var table = CSVTable(header: Self.csvHeader)
             for row in rows { table.append(Self.csvRow(row)) }
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: #"attachment; filename="conversions.csv""#],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: table.document)))
+            return CSVResponse(table, filename: "conversions.csv")
         }
         group.get(":id") { _, context in
             guard let conversion = try ledger.conversion(context.tenant, try Self.id(context)) else { throw DomainError.notFound("Conversion") }

@@ -1,0 +1,73 @@
+public import Contracts
+public import Kernel
+
+/// Answers every dashboard and insights query from the rollups, in one read transaction per request.
+public struct InsightsService: Sendable {
+    let database: Database
+    let clock: any WallClock
+    let tenants: any TenantDirectory
+    let affiliates: any AffiliateDirectory
+    let rates: any ExchangeRateSource
+
+    public init(database: Database, clock: any WallClock, tenants: any TenantDirectory, affiliates: any AffiliateDirectory, rates: any ExchangeRateSource) {
+        self.database = database
+        self.clock = clock
+        self.tenants = tenants
+        self.affiliates = affiliates
+        self.rates = rates
+    }
+
+    public func summary(_ tenant: TenantID, _ parameter: @escaping (String) -> String?) throws -> JSONValue {
+        try run(tenant, parameter) { query, store in try query.summary(in: store) }
+    }
+
+    public func timeseries(_ tenant: TenantID, _ parameter: @escaping (String) -> String?) throws -> InsightsReport {
+        try run(tenant, parameter) { query, store in try query.timeseriesReport(in: store) }
+    }
+
+    public func leaderboard(_ tenant: TenantID, _ parameter: @escaping (String) -> String?) throws -> JSONValue {
+        try run(tenant, parameter) { query, store in try query.leaderboard(in: store) }
+    }
+
+    public func trafficSources(_ tenant: TenantID, _ parameter: @escaping (String) -> String?) throws -> JSONValue {
+        try run(tenant, parameter) { query, store in try query.trafficSources(in: store) }
+    }
+
+    /// One of the insights modules by its path name; `nil` for an unknown name.
+    public func module(_ name: String, _ tenant: TenantID, _ parameter: @escaping (String) -> String?) throws -> InsightsReport? {
+        guard let module = InsightsModule(rawValue: name) else { return nil }
+        return try run(tenant, parameter, audience: .brand) { query, store in try module.report(query, in: store) }
+    }
+
+    /// An affiliate's own view of a module: always scoped to `affiliate`, whatever the parameters say.
+    public func affiliateModule(_ name: String, _ tenant: TenantID, _ affiliate: AffiliateID, _ parameter: @escaping (String) -> String?) throws -> InsightsReport? {
+        guard let module = AffiliateInsightsModule(rawValue: name) else { return nil }
+        let scoped: (String) -> String? = { name in
+            switch name {
+            case "affiliateId": affiliate.description
+            case "programId": nil
+            default: parameter(name)
+            }
+        }
+        return try run(tenant, scoped, audience: .affiliate) { query, store in try module.report(query, in: store) }
+    }
+
+    private func run<T>(
+        _ tenant: TenantID, _ parameter: @escaping (String) -> String?, audience: Audience = .brand, _ body: (InsightsQuery, borrowing any StoreReader & ~Copyable) throws -> T) throws -> T {
+        let window = try InsightsWindow.parse(since: parameter("since"), until: parameter("until"), now: clock.now())
+        let programID: ProgramID? = try Self.id(parameter("programId"), "programId")
+        let affiliateID: AffiliateID? = try Self.id(parameter("affiliateId"), "affiliateId")
+        let scope = try InsightsScope.resolve(tenant: tenant, programID: programID, affiliateID: affiliateID, affiliates: affiliates)
+        guard let home = try tenants.tenant(tenant)?.homeCurrency else { throw DomainError.notFound("Organization") }
+        let query = InsightsQuery(
+            tenant: tenant, scope: scope, window: window, money: HomeMoney(home: home, rates: rates.current()), parameter: parameter, audience: audience,
+            reader: RollupReader(keys: RollupKeys(tenant)), affiliates: affiliates)
+        return try database.read { store in try body(query, store) }
+    }
+
+    private static func id<Tag>(_ raw: String?, _ name: String) throws(DomainError) -> TypedID<Tag>? {
+        guard let raw else { return nil }
+        guard let id = TypedID<Tag>(raw) else { throw DomainError.validation(name, "\(name) must be an id (UUID)") }
+        return id
+    }
+}

@@ -1,0 +1,118 @@
+import Contracts
+import Kernel
+
+/// Sums rollup cells over a window inside one read transaction. Tenant- and program-wide queries read month cells
+/// for whole months and day cells for the ends; an affiliate's read its standing blocks and day profiles.
+struct RollupReader {
+    let keys: RollupKeys
+
+    /// The totals of the window (without day-only splits such as the hour of day).
+    func totals(_ scope: InsightsScope, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable) throws -> CounterSet {
+        guard let days = window.days else { return CounterSet() }
+        var sum = CounterSet()
+        switch scope {
+        case .nothing: break
+        case .tenant, .program:
+            for period in Period.cover(days) { sum.add(try cell(keys.series(scope.wide!, period), in: store)) }
+        case .affiliate(let affiliate, let program):
+            for (shift, block) in StandingLevel.cover(days) {
+                sum.add(try cell(keys.standing(shift: shift, block: block, program: program, affiliate: affiliate), in: store))
+            }
+        }
+        return sum
+    }
+
+    /// Each day's totals, day-only splits included, oldest first; days without activity are empty sets.
+    func daily(_ scope: InsightsScope, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable) throws -> [(CalendarDay, CounterSet)] {
+        try window.eachDay.map { day in
+            switch scope {
+            case .nothing: (day, CounterSet())
+            case .tenant, .program: (day, try cell(keys.series(scope.wide!, .day(day)), in: store))
+            case .affiliate(let affiliate, let program): (day, try cell(keys.standing(shift: 0, block: day.number, program: program, affiliate: affiliate), in: store))
+            }
+        }
+    }
+
+    /// Counts per value of a text dimension over the window.
+    func values(
+        of dimension: Dimension, _ scope: InsightsScope, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable
+    ) throws -> [String: CounterSet] {
+        guard let days = window.days else { return [:] }
+        var sums: [String: CounterSet] = [:]
+        switch scope {
+        case .nothing: break
+        case .tenant, .program:
+            for period in Period.cover(days) {
+                let values = keys.dimensionValues(scope.wide!, dimension, period)
+                try store.scan(.rollups, prefix: values.prefix) { key, bytes in
+                    let value = String(decoding: key.suffix(after: values.prefix).dropLast(), as: UTF8.self)
+                    sums[value, default: CounterSet()].add(try CounterSet(encoded: bytes))
+                    return true
+                }
+            }
+        case .affiliate(let affiliate, _):
+            for (profile, counts) in try profiles(affiliate, window, in: store) {
+                guard let value = profile.value(of: dimension) else { continue }
+                sums[value, default: CounterSet()].add(counts)
+            }
+        }
+        return sums
+    }
+
+    /// An affiliate's profile cells of the window, each combination summed over its days.
+    func profiles(_ affiliate: AffiliateID, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable) throws -> [(ClickProfile, CounterSet)] {
+        var sums: [[UInt8]: (ClickProfile, CounterSet)] = [:]
+        for day in window.eachDay {
+            let space = keys.profiles(affiliate, day)
+            try store.scan(.rollups, prefix: space.prefix) { key, bytes in
+                let suffix = key.suffix(after: space.prefix)
+                guard let profile = ClickProfile(keyBytes: suffix) else {
+                    throw StoreError(.corrupted, message: "unreadable rollup profile key \(key)")
+                }
+                let counts = try CounterSet(encoded: bytes)
+                sums[Array(suffix), default: (profile, CounterSet())].1.add(counts)
+                return true
+            }
+        }
+        return Array(sums.values)
+    }
+
+    /// Every affiliate's totals over the window, optionally of one program only.
+    func standings(
+        _ window: InsightsWindow, program: ProgramID?, in store: borrowing some StoreReader & ~Copyable
+    ) throws -> [AffiliateID: CounterSet] {
+        guard let days = window.days else { return [:] }
+        var sums: [AffiliateID: CounterSet] = [:]
+        for (shift, block) in StandingLevel.cover(days) {
+            var space = keys.standings(shift: shift, block: block)
+            if let program { space = space.narrowed(to: program) }
+            try store.scan(.rollups, prefix: space.prefix) { key, bytes in
+                let ids = key.bytes.suffix(32)
+                guard let affiliate = AffiliateID(bytes: ids.suffix(16)) else { return true }
+                sums[affiliate, default: CounterSet()].add(try CounterSet(encoded: bytes))
+                return true
+            }
+        }
+        return sums
+    }
+
+    private func cell(_ key: StoreKey, in store: borrowing some StoreReader & ~Copyable) throws -> CounterSet {
+        try store.get(.rollups, key).map { try CounterSet(encoded: $0) } ?? CounterSet()
+    }
+}
+
+extension ClickProfile {
+    /// The profile's value of a text dimension, bucketed as the wide cells bucket it.
+    func value(of dimension: Dimension) -> String? {
+        switch dimension {
+        case .referrer: isUnknown ? nil : referrerHost ?? Contribution.direct
+        case .country: country ?? Contribution.unknown
+        case .utmSource: utm.source
+        case .utmMedium: utm.medium
+        case .utmCampaign: utm.campaign
+        }
+    }
+
+    /// A sale without a click.
+    var isUnknown: Bool { device == nil }
+}

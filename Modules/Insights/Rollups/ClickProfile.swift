@@ -1,0 +1,76 @@
+import Contracts
+import Kernel
+
+/// The click dimensions of one affiliate's activity, as the last part of a profile cell's key. An affiliate has few
+/// distinct combinations a day, so one cell per combination keeps a click to one affiliate-level write while any
+/// dimension can still be summed from the day's cells.
+struct ClickProfile: Equatable, KeyComponent {
+    /// `nil` fields are unknown: a sale without an originating click has no click dimension at all.
+    var country: String?
+    var device: DeviceClass?
+    var link: AffiliateLinkID?
+    var referrerHost: String?
+    var utm = UTMParameters()
+
+    init(country: String?, device: DeviceClass?, link: AffiliateLinkID?, referrerHost: String?, utm: UTMParameters) {
+        self.country = country
+        self.device = device
+        self.link = link
+        self.referrerHost = referrerHost
+        self.utm = UTMParameters(source: utm.source, medium: utm.medium, campaign: utm.campaign)
+    }
+
+    /// A sale without a click.
+    static let unknown = ClickProfile(country: nil, device: nil, link: nil, referrerHost: nil, utm: UTMParameters())
+
+    /// Two country letters (or `--`), the device's index (or 255), a flag and the link id, then four texts each
+    /// ended by a 0 byte.
+    func appendKeyBytes(to bytes: inout [UInt8]) {
+        let letters = Array((country ?? "--").utf8)
+        bytes.append(contentsOf: letters.count == 2 ? letters : Array("--".utf8))
+        bytes.append(device.flatMap { DeviceClass.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? 255)
+        if let link {
+            bytes.append(1)
+            link.appendKeyBytes(to: &bytes)
+        } else {
+            bytes.append(0)
+        }
+        for text in [referrerHost, utm.source, utm.medium, utm.campaign] {
+            Self.bounded(text ?? "").appendKeyBytes(to: &bytes)
+        }
+    }
+
+    init?(keyBytes bytes: ArraySlice<UInt8>) {
+        var cursor = bytes.startIndex
+        guard bytes.count >= 4 else { return nil }
+        let countryText = String(decoding: bytes[cursor..<cursor + 2], as: UTF8.self)
+        country = countryText == "--" ? nil : countryText
+        let deviceIndex = Int(bytes[cursor + 2])
+        device = deviceIndex < DeviceClass.allCases.count ? DeviceClass.allCases[deviceIndex] : nil
+        cursor += 3
+        if bytes[cursor] == 1 {
+            guard bytes.count >= cursor + 17 - bytes.startIndex, let id = AffiliateLinkID(bytes: Array(bytes[cursor + 1..<cursor + 17])) else { return nil }
+            link = id
+            cursor += 17
+        } else {
+            link = nil
+            cursor += 1
+        }
+        var texts: [String?] = []
+        for _ in 0..<4 {
+            guard let end = bytes[cursor...].firstIndex(of: 0) else { return nil }
+            texts.append(end == cursor ? nil : String(decoding: bytes[cursor..<end], as: UTF8.self))
+            cursor = end + 1
+        }
+        referrerHost = texts[0]
+        utm = UTMParameters(source: texts[1], medium: texts[2], campaign: texts[3])
+    }
+
+    /// Keys are at most 511 bytes: each text keeps its first 96 bytes (whole characters).
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > 96 else { return text }
+        var prefix = Substring(text).prefix(96)
+        while prefix.utf8.count > 96 { prefix = prefix.dropLast() }
+        return String(prefix)
+    }
+}

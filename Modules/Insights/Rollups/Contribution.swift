@@ -1,0 +1,110 @@
+import Contracts
+import Foundation
+import Kernel
+
+/// What one click, or one conversion row in its current state, adds to the rollups, before it is fanned out to the
+/// cells of every scope and period (`RollupWriter`).
+struct Contribution {
+    /// Counted in every series cell: tenant, program and affiliate, day, month and standing block.
+    var totals = CounterSet()
+    /// Counted only in day cells: splits that need the day, like the hour of the day-of-week grid.
+    var daily = CounterSet()
+    /// Text dimensions of the tenant- and program-wide cells.
+    var dimensions: [(Dimension, String, CounterSet)] = []
+    /// The affiliate's profile cell of the day.
+    var profile: ClickProfile?
+    var profileCounts = CounterSet()
+
+    var isEmpty: Bool { totals.isEmpty && daily.isEmpty && dimensions.isEmpty && profileCounts.isEmpty }
+
+    static let direct = "(direct)"
+    static let unknown = "(unknown)"
+    /// The device bucket of a sale without a click.
+    static let unknownDevice = DeviceClass.allCases.count
+
+    init() {}
+
+    init(click: ClickRecorded) {
+        totals.add(.clicks)
+        totals.add(.clicksByDevice, bucket: Self.bucket(click.device))
+        daily.add(.clicksByHour, bucket: Self.hour(of: click.at))
+        var counts = CounterSet()
+        counts.add(.clicks)
+        dimensions = Self.dimensions(referrer: click.referrerHost ?? Self.direct, country: click.country ?? Self.unknown, utm: click.utm, counts)
+        profile = ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
+        profileCounts = counts
+    }
+
+    init(_ row: ConversionMemo) {
+        guard row.status != .denied else { return }
+        if row.status == .refunded {
+            if row.kind == .sale { totals.add(.refunded) }
+            return
+        }
+        totals.add(.commission, row.commission)
+        if row.status == .approved { totals.add(.payableCommission, row.commission) }
+        if row.status == .paid { totals.add(.paidCommission, row.commission) }
+        switch row.kind {
+        case .lead: totals.add(.leads)
+        case .reward: break
+        case .sale: addSale(row)
+        }
+    }
+
+    private mutating func addSale(_ row: ConversionMemo) {
+        totals.add(.conversions)
+        totals.add(.revenue, row.amount)
+        if row.status == .approved || row.status == .paid { totals.add(.approved) }
+        if row.status == .paid { totals.add(.paid) }
+        if row.recurring { totals.add(.recurring) }
+        if row.subscription { totals.add(.subscriptionRevenue, row.amount) }
+        totals.add(.conversionsByDevice, bucket: row.click.map { Self.bucket($0.device) } ?? Self.unknownDevice)
+        if row.click != nil { totals.add(.attributed) }
+        if let delay = row.delayBucket { totals.add(.conversionsByDelay, bucket: delay) }
+        let attribution = row.attribution
+        totals.add(.conversionsByAttribution, bucket: attribution.rawValue)
+        totals.add(attribution.revenueMetric, row.amount)
+        totals.add(attribution.commissionMetric, row.commission)
+        if let returning = row.returningCustomer {
+            totals.add(returning ? .returningCustomers : .newCustomers)
+            totals.add(returning ? .revenueReturningCustomers : .revenueNewCustomers, row.amount)
+        }
+        daily.add(.conversionsByHour, bucket: Self.hour(of: row.at))
+
+        var counts = CounterSet()
+        counts.add(.conversions)
+        counts.add(.revenue, row.amount)
+        if let click = row.click {
+            dimensions = Self.dimensions(referrer: click.referrerHost ?? Self.direct, country: click.country ?? Self.unknown, utm: click.utm, counts)
+            profile = ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
+        } else {
+            // Coverage-aware: a sale without a click has no referrer or campaign, and its country is unknown.
+            dimensions = [(.country, Self.unknown, counts)]
+            profile = .unknown
+        }
+        counts.add(.commission, row.commission)
+        profileCounts = counts
+    }
+
+    private static func dimensions(referrer: String, country: String, utm: UTMParameters, _ counts: CounterSet) -> [(Dimension, String, CounterSet)] {
+        var dimensions: [(Dimension, String, CounterSet)] = [(.referrer, referrer, counts), (.country, country, counts)]
+        if let source = utm.source { dimensions.append((.utmSource, source, counts)) }
+        if let medium = utm.medium { dimensions.append((.utmMedium, medium, counts)) }
+        if let campaign = utm.campaign { dimensions.append((.utmCampaign, campaign, counts)) }
+        return dimensions
+    }
+
+    static func bucket(_ device: DeviceClass) -> Int { DeviceClass.allCases.firstIndex(of: device) ?? unknownDevice }
+
+    static func hour(of date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)).quotientAndRemainder(dividingBy: 86_400).remainder / 3600 }
+
+    /// Everything this contribution adds, negated: what taking it back adds.
+    static prefix func - (contribution: Contribution) -> Contribution {
+        var negated = contribution
+        negated.totals = -contribution.totals
+        negated.daily = -contribution.daily
+        negated.dimensions = contribution.dimensions.map { ($0.0, $0.1, -$0.2) }
+        negated.profileCounts = -contribution.profileCounts
+        return negated
+    }
+}

@@ -1,0 +1,41 @@
+import Contracts
+public import Kernel
+
+/// Keeps the rollups in step with Tracking's events, inside the transaction that records them (ARCHITECTURE.md):
+/// a click or conversion and its counters commit together.
+public struct InsightsProjector: EventProjector {
+    private let namespace: String
+
+    public init() { namespace = RollupKeys.live }
+
+    /// A projector into another namespace: how a rebuild recomputes every cell beside the live ones.
+    init(namespace: String) { self.namespace = namespace }
+
+    public func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws {
+        let keys = RollupKeys(event.tenant, namespace: namespace)
+        let writer = RollupWriter(keys: keys)
+        let memos = ConversionMemos(keys: keys, writer: writer)
+        switch event {
+        case let click as ClickRecorded:
+            try writer.add(Contribution(click: click), day: CalendarDay(click.at), program: click.programID, affiliate: click.affiliateID, into: store)
+        case let conversion as ConversionRecorded:
+            try memos.record(conversion, in: store)
+        case let lead as LeadRecorded:
+            try memos.replace(lead.conversionID, in: store) { _ in ConversionMemo(lead) }
+        case let approval as ConversionApproved:
+            try memos.replace(approval.conversionID, in: store) { $0?.reviewed(.approved, commission: approval.commission) }
+        case let denial as ConversionDenied:
+            try memos.replace(denial.conversionID, in: store) { $0?.reviewed(.denied, commission: denial.commission) }
+        case let refund as ConversionRefunded:
+            try memos.replace(refund.conversionID, in: store) { $0?.refunded(commission: refund.commissionAfter, isFull: refund.isFull) }
+        case let change as ConversionCommissionChanged:
+            try memos.replace(change.conversionID, in: store) { $0?.reviewed($0?.status ?? .pending, commission: change.commission) }
+        case let ended as SubscriptionEnded:
+            var churn = Contribution()
+            churn.totals.add(.churnedSubscriptions)
+            try writer.add(churn, day: CalendarDay(ended.at), program: ended.programID, affiliate: ended.affiliateID, into: store)
+        default:
+            break
+        }
+    }
+}
