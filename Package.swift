@@ -68,7 +68,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("openapi.json")]),
         .executableTarget(
-            name: "Vouch", dependencies: ["HTTPServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            name: "Vouch", dependencies: ["HTTPServer", "Insights", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/Vouch", swiftSettings: sharedSettings()),
         .executableTarget(name: "StorageCrashWriter", dependencies: ["Kernel", "Storage"], path: "tools/crash-writer", swiftSettings: sharedSettings()),
 
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "HTTPServer", "Kernel", "Contracts", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "HTTPServer", "Insights", "Kernel", "Contracts", "Storage", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), logging, crypto,
             ],
             path: "Tests/APITests", swiftSettings: sharedSettings()),

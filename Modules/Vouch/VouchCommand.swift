@@ -6,6 +6,6 @@ struct VouchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vouch",
         abstract: "Vouch: a self-hostable, multi-tenant affiliate and referral tracking server.",
-        subcommands: [ServeCommand.self],
+        subcommands: [ServeCommand.self, RollupsCommand.self],
         defaultSubcommand: ServeCommand.self)
 }

@@ -25,10 +25,11 @@ struct APIHarness: Sendable {
 
     static func run(
         apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, clock: any WallClock = SystemClock(), publicURL: String? = nil,
-        exchangeRates: String? = nil, _ body: @Sendable (APIHarness) async throws -> Void
+        exchangeRates: String? = nil, dataDirectory: String? = nil, _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-api-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A given directory is the caller's to inspect afterwards and to remove.
+        let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("vouch-api-\(UUID())").path
+        defer { if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.dataDirectory = directory

@@ -57,6 +57,10 @@ extension ConversionMemo {
             case .oneTime, .recurring: isOverride ? .reward : .sale
             case .clickReward, .bonus: .reward
             }
+        guard kind != .lead else {
+            self.init(lead: event.programID, event.affiliateID, status: event.status, commission: event.commission, at: event.at)
+            return
+        }
         self.init(
             at: event.at, programID: event.programID, affiliateID: event.affiliateID, kind: kind, recurring: event.type == .recurring,
             subscription: event.subscriptionID != nil, status: event.status, amount: event.amount, commission: event.commission,
@@ -65,10 +69,14 @@ extension ConversionMemo {
     }
 
     init(_ event: LeadRecorded) {
+        self.init(lead: event.programID, event.affiliateID, status: event.status, commission: event.commission, at: event.at)
+    }
+
+    /// A lead is only counted and its commission summed: one memo whichever event announced it.
+    private init(lead program: ProgramID, _ affiliate: AffiliateID, status: ConversionStatus, commission: Money, at: Date) {
         self.init(
-            at: event.at, programID: event.programID, affiliateID: event.affiliateID, kind: .lead, recurring: false, subscription: false,
-            status: event.status, amount: Money(minorUnits: 0, currency: event.commission.currency), commission: event.commission, click: nil,
-            attribution: .other, returningCustomer: nil)
+            at: at, programID: program, affiliateID: affiliate, kind: .lead, recurring: false, subscription: false, status: status,
+            amount: Money(minorUnits: 0, currency: commission.currency), commission: commission, click: nil, attribution: .other, returningCustomer: nil)
     }
 }
 

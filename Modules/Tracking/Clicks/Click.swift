@@ -40,3 +40,12 @@ public struct Click: Sendable, Equatable {
         self.utm = utm
     }
 }
+
+extension Click {
+    /// The event that tells other contexts of this click.
+    func recorded(_ tenant: TenantID) -> ClickRecorded {
+        ClickRecorded(
+            tenant: tenant, clickID: id, programID: programID, affiliateID: affiliateID, linkID: linkID, at: at, country: country, device: device,
+            referrerHost: referrerHost, utm: utm)
+    }
+}

@@ -154,9 +154,7 @@ public struct ClickService: Sendable {
     }
 
     private func store(_ click: Click, tenant: TenantID, reward: ClickReward?) async throws {
-        let event = ClickRecorded(
-            tenant: tenant, clickID: click.id, programID: click.programID, affiliateID: click.affiliateID, linkID: click.linkID,
-            at: click.at, country: click.country, device: click.device, referrerHost: click.referrerHost, utm: click.utm)
+        let event = click.recorded(tenant)
         let bytes = ClickCoding.encode(click)
         let writes = LedgerWrites(tenant: tenant, ids: ids)
         // Clicks are the one high-volume write: answered once committed to the OS (so `kill -9` loses none), fsynced

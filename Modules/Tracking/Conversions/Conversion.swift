@@ -111,3 +111,15 @@ public enum ConversionSource: String, Sendable, Codable {
     /// A share of a recruit's conversion.
     case subAffiliate = "sub_affiliate"
 }
+
+extension Conversion {
+    /// `conversion.created` for this row as it stands, with the click it came through when that is still stored.
+    func recorded(_ tenant: TenantID, click: Click?) -> ConversionRecorded {
+        ConversionRecorded(
+            tenant: tenant, conversionID: id, type: type, status: status, programID: programID, affiliateID: affiliateID, amount: amount,
+            commission: commission, clickID: clickID,
+            click: click.map { ClickFacts(at: $0.at, linkID: $0.linkID, country: $0.country, device: $0.device, referrerHost: $0.referrerHost, utm: $0.utm) },
+            attributionMethod: attributionMethod, customerID: customerID, subscriptionID: subscriptionID, parentConversionID: parentConversionID,
+            at: createdAt)
+    }
+}

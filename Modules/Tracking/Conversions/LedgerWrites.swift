@@ -31,13 +31,7 @@ struct LedgerWrites {
         let click = try conversion.clickID.flatMap { id in
             try store.get(.records, ClickKeys.clicks(tenant).key(id)).map { try ClickCoding.decode($0, id: id) }
         }
-        events.record(
-            ConversionRecorded(
-                tenant: tenant, conversionID: conversion.id, type: conversion.type, status: conversion.status, programID: conversion.programID,
-                affiliateID: conversion.affiliateID, amount: conversion.amount, commission: conversion.commission, clickID: conversion.clickID,
-                click: click.map { ClickFacts(at: $0.at, linkID: $0.linkID, country: $0.country, device: $0.device, referrerHost: $0.referrerHost, utm: $0.utm) },
-                attributionMethod: conversion.attributionMethod, customerID: conversion.customerID, subscriptionID: conversion.subscriptionID,
-                parentConversionID: conversion.parentConversionID, at: conversion.createdAt))
+        events.record(conversion.recorded(tenant, click: click))
     }
 
     /// Adds an entry to the timeline the conversion belongs to.

@@ -1,0 +1,47 @@
+import Foundation
+import HTTPServer
+import HTTPTypes
+import Insights
+import Kernel
+import Storage
+import Testing
+
+/// `vouch rollups` on a data directory filled over HTTP: the rollups rebuilt from the raw records equal the live
+/// ones, a damaged cell is reported, and `--repair` restores it.
+@Suite struct RollupCheckAPITests {
+    @Test func rebuiltRollupsMatchTheLiveOnesAndRepairFixesDamage() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-rollups-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await APIHarness.run(dataDirectory: directory) { api in
+            let (shop, _, _, sales) = try await DashboardAPITests.seeded(api)
+            #expect(try await api.call(.post, "/api/v1/conversions/\(sales[0])/approve", token: shop.key).status == .ok)
+            #expect(try await api.call(.post, "/api/v1/conversions/\(sales[1])/deny", token: shop.key).status == .ok)
+        }
+        let clean = try await checkRollups(dataDirectory: directory, handle: nil, repair: false)
+        #expect(clean.map(\.handle) == ["acme"])
+        #expect(clean.first?.report.differences == 0, "\(clean.first?.report.samples ?? [])")
+        #expect(clean.first?.report.events == 4 + 4)  // four clicks; the Stripe sale, two S2S sales and the lead
+
+        // Damage one live cell: the tenant-wide series of today gains a click that never happened.
+        let store = try LMDBStore(path: directory)
+        let tenant = try #require(TenantID(number: 1))
+        let cells = try store.read { reader in
+            var keys: [StoreKey] = []
+            try reader.scan(.rollups, prefix: Keyspace.tenant(tenant, "rollup-series").prefix) { key, _ in
+                keys.append(key)
+                return true
+            }
+            return keys
+        }
+        let damaged = try #require(cells.first)
+        try await store.write { try $0.add(.rollups, damaged, CounterSet(1 << 16, 1)) }
+        await store.shutdown()
+
+        let found = try await checkRollups(dataDirectory: directory, handle: "acme", repair: false)
+        #expect(found.first?.report.differences == 1 && found.first?.report.samples.first?.hasPrefix("rollup-series") == true)
+        let repaired = try await checkRollups(dataDirectory: directory, handle: "acme", repair: true)
+        #expect(repaired.first?.report.differences == 1)
+        let after = try await checkRollups(dataDirectory: directory, handle: "acme", repair: false)
+        #expect(after.first?.report.differences == 0)
+    }
+}

@@ -1,0 +1,228 @@
+import Contracts
+import Foundation
+import Insights
+import Kernel
+import TestSupport
+import Testing
+
+/// Random clicks, sales, leads, reviews and refunds go through the projector on a real store; every answer of the
+/// metrics service is compared with a computation over the same raw facts: windows on day edges, refunds after the
+/// window, two currencies, filters that match nothing.
+@Suite struct RollupModelTests {
+    struct Sale {
+        let id: ConversionID
+        let affiliate: AffiliateID
+        let program: ProgramID
+        let at: Date
+        let amount: Money
+        var commission: Money
+        var status: ConversionStatus
+        let country: String?
+    }
+
+    struct Model {
+        var clicks: [(affiliate: AffiliateID, program: ProgramID, at: Date, country: String?)] = []
+        var sales: [Sale] = []
+        var leads: [(affiliate: AffiliateID, program: ProgramID, at: Date)] = []
+    }
+
+    static let tenant = testTenant(1)
+    static let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+    /// 1 USD buys 0.5 EUR: EUR amounts double exactly in USD.
+    static let rates = ExchangeRates(rates: [.usd: 1, Currency(rawValue: "EUR")!: Decimal(string: "0.5")!])
+
+    @Test func everyAnswerEqualsAnIndependentComputation() async throws {
+        var random = SeededRandom(seed: 42)
+        let ids = IDGenerator(clock: SystemClock())
+        let programs: [ProgramID] = [ids.next(), ids.next()]
+        let affiliates: [(AffiliateID, ProgramID)] = (0..<6).map { (ids.next(), programs[$0 % 2]) }
+        let roster = Roster(tenant: Self.tenant, affiliates: Dictionary(uniqueKeysWithValues: affiliates))
+        let clock = ManualClock(Self.start.addingTimeInterval(75 * 86_400))
+        try await withTemporaryDatabase(clock: clock) { database, _ in
+            database.bus.addProjector(InsightsProjector())
+            let model = try await Self.record(into: database, affiliates: affiliates, ids: ids, random: &random)
+            let service = InsightsService(database: database, clock: clock, tenants: roster, affiliates: roster, rates: Self.rates)
+            let windows: [(String?, String?)] = [
+                ("2026-01-01", "2026-03-17"), ("2026-01-10T00:00:00Z", "2026-02-01T00:00:00Z"), ("2026-02-01", "2026-02-02"), (nil, nil),
+                ("2025-01-01", "2025-06-01"),
+            ]
+            let scopes: [(ProgramID?, AffiliateID?)] = [(nil, nil), (programs[0], nil), (nil, affiliates[3].0), (programs[0], affiliates[3].0)]
+            for (since, until) in windows {
+                for (program, affiliate) in scopes {
+                    try Self.compare(service, model, since: since, until: until, program: program, affiliate: affiliate, now: clock.now())
+                }
+            }
+        }
+    }
+
+    static func compare(
+        _ service: InsightsService, _ model: Model, since: String?, until: String?, program: ProgramID?, affiliate: AffiliateID?, now: Date
+    ) throws {
+        let parameters = ["since": since, "until": until, "programId": program?.description, "affiliateId": affiliate?.description]
+        let query: (String) -> String? = { parameters[$0] ?? nil }
+        let end = until.map { Self.date($0) } ?? now
+        let begin = since.map { Self.date($0) } ?? end.addingTimeInterval(-30 * 86_400)
+        // Whole days: from the day of `since` up to `until`, exclusive.
+        let first = (begin.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
+        let last = (end.timeIntervalSince1970 / 86_400).rounded(.up) * 86_400
+        func inWindow(_ at: Date) -> Bool { at.timeIntervalSince1970 >= first && at.timeIntervalSince1970 < last }
+        func inScope(_ a: AffiliateID, _ p: ProgramID) -> Bool {
+            (program.map { $0 == p } ?? true) && (affiliate.map { $0 == a } ?? true) && !(affiliate != nil && program != nil && program != p)
+        }
+        let label = "\(since ?? "-")…\(until ?? "-") program \(program != nil) affiliate \(affiliate != nil)"
+        let clicks = model.clicks.filter { inWindow($0.at) && inScope($0.affiliate, $0.program) }
+        let sales = model.sales.filter { inWindow($0.at) && inScope($0.affiliate, $0.program) }
+        let counted = sales.filter { $0.status != .refunded && $0.status != .denied }
+        let leads = model.leads.filter { inWindow($0.at) && inScope($0.affiliate, $0.program) }
+        func usd(_ amounts: [Money]) -> Int64 { amounts.reduce(0) { $0 + ($1.currency == .usd ? $1.minorUnits : $1.minorUnits * 2) } }
+
+        let summary = try service.summary(tenant, query)
+        #expect(summary["totalClicks"] == .int(Int64(clicks.count)), "\(label)")
+        #expect(summary["totalConversions"] == .int(Int64(counted.count)), "\(label)")
+        #expect(summary["totalLeads"] == .int(Int64(leads.count)), "\(label)")
+        #expect(summary["totalEarningsCents"] == .int(usd(counted.map(\.commission))), "\(label)")
+
+        let overview = try #require(try service.module("overview", tenant, query)).json
+        #expect(overview["grossRevenueCents"] == .int(usd(counted.map(\.amount))), "\(label)")
+        #expect(overview["refundedConversions"] == .int(Int64(sales.count { $0.status == .refunded })), "\(label)")
+
+        let countries = try #require(try service.module("geography", tenant, query)).json["countries"]
+        var expected: [String: (Int64, Int64)] = [:]
+        for click in clicks { expected[click.country ?? "(unknown)", default: (0, 0)].0 += 1 }
+        for sale in counted { expected[sale.country ?? "(unknown)", default: (0, 0)].1 += 1 }
+        let answered = Dictionary(
+            uniqueKeysWithValues: (countries?.arrayElements ?? []).map { ($0["country"]?.stringValue ?? "", ($0["clicks"]?.intValue ?? -1, $0["conversions"]?.intValue ?? -1)) })
+        #expect(answered.mapValues { [$0.0, $0.1] } == expected.filter { $0.value != (0, 0) }.mapValues { [$0.0, $0.1] }, "\(label)")
+
+        let series = try service.timeseries(tenant) { $0 == "metric" ? "clicks" : query($0) }.json["points"]?.arrayElements ?? []
+        let perDay = Dictionary(grouping: clicks) { Timestamp.format($0.at).prefix(10) }.mapValues { Int64($0.count) }
+        #expect(series.allSatisfy { point in point["count"]?.intValue == perDay[Substring(point["bucket"]?.stringValue ?? "")] ?? 0 }, "\(label)")
+        #expect(series.count == Int((last - first) / 86_400), "\(label)")
+
+        let board = try service.leaderboard(tenant) { $0 == "metric" ? "clicks" : $0 == "limit" ? "50" : query($0) }.arrayElements ?? []
+        let perAffiliate = Dictionary(grouping: clicks, by: \.affiliate).mapValues { Int64($0.count) }
+        #expect(board.count == perAffiliate.count, "\(label)")
+        for row in board {
+            #expect(row["value"]?.intValue == perAffiliate[AffiliateID(row["affiliateId"]?.stringValue ?? "")!], "\(label)")
+        }
+    }
+
+    /// Writes the random history through `database.write`, many writes at once so the writer batches them.
+    static func record(
+        into database: Database, affiliates: [(AffiliateID, ProgramID)], ids: IDGenerator, random: inout SeededRandom
+    ) async throws -> Model {
+        var model = Model()
+        var events: [[any DomainEvent]] = []
+        let countries = ["US", "DE", nil, "FR"]
+        for _ in 0..<600 {
+            let (affiliate, program) = affiliates[random.next(affiliates.count)]
+            // Some clicks exactly at midnight or a second before it.
+            let day = Double(random.next(75)) * 86_400
+            let second = [0, 86_399, Double(random.next(86_400))][random.next(3)]
+            let at = start.addingTimeInterval(day + second)
+            let country = countries[random.next(countries.count)]
+            model.clicks.append((affiliate, program, at, country))
+            events.append([
+                ClickRecorded(
+                    tenant: tenant, clickID: ids.next(), programID: program, affiliateID: affiliate, linkID: ids.next(), at: at, country: country,
+                    device: .desktop, referrerHost: nil, utm: UTMParameters())
+            ])
+        }
+        for index in 0..<150 {
+            let click = model.clicks[random.next(model.clicks.count)]
+            let withClick = index % 3 != 0
+            let at = withClick ? click.at.addingTimeInterval(Double(random.next(3 * 86_400))) : start.addingTimeInterval(Double(random.next(75 * 86_400)))
+            let currency = index % 4 == 0 ? Currency(rawValue: "EUR")! : .usd
+            let amount = Money(minorUnits: Int64(1_000 + random.next(9_000)), currency: currency)
+            let sale = Sale(
+                id: ids.next(), affiliate: click.affiliate, program: click.program, at: at, amount: amount,
+                commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: .pending, country: withClick ? click.country : nil)
+            model.sales.append(sale)
+            let facts = withClick ? ClickFacts(at: click.at, linkID: ids.next(), country: click.country, device: .desktop, referrerHost: nil, utm: UTMParameters()) : nil
+            events.append([
+                ConversionRecorded(
+                    tenant: tenant, conversionID: sale.id, type: index % 5 == 0 ? .recurring : .oneTime, status: .pending, programID: sale.program,
+                    affiliateID: sale.affiliate, amount: amount, commission: sale.commission, clickID: withClick ? ids.next() : nil, click: facts, at: at)
+            ])
+        }
+        for _ in 0..<40 {
+            let (affiliate, program) = affiliates[random.next(affiliates.count)]
+            let at = start.addingTimeInterval(Double(random.next(75 * 86_400)))
+            model.leads.append((affiliate, program, at))
+            events.append([
+                LeadRecorded(
+                    tenant: tenant, conversionID: ids.next(), programID: program, affiliateID: affiliate, commission: Money(minorUnits: 0, currency: .usd),
+                    status: .pending, at: at)
+            ])
+        }
+        try await write(events, to: database)
+
+        // Reviews and refunds later (after every window): they still change the day each sale was made on.
+        let later = start.addingTimeInterval(80 * 86_400)
+        var changes: [[any DomainEvent]] = []
+        for index in model.sales.indices {
+            var sale = model.sales[index]
+            switch random.next(5) {
+            case 0:
+                sale.status = .approved
+                changes.append([ConversionApproved(tenant: tenant, conversionID: sale.id, affiliateID: sale.affiliate, from: .pending, commission: sale.commission, at: later)])
+            case 1:
+                sale.status = .denied
+                changes.append([ConversionDenied(tenant: tenant, conversionID: sale.id, affiliateID: sale.affiliate, from: .pending, commission: sale.commission, at: later)])
+            case 2:
+                let before = sale.commission
+                sale.status = .refunded
+                sale.commission = Money(minorUnits: 0, currency: before.currency)
+                changes.append([refund(sale, before: before, after: sale.commission, isFull: true, at: later)])
+            case 3:
+                let before = sale.commission
+                sale.commission = Money(minorUnits: before.minorUnits / 2, currency: before.currency)
+                changes.append([refund(sale, before: before, after: sale.commission, isFull: false, at: later)])
+            default:
+                break
+            }
+            model.sales[index] = sale
+        }
+        try await write(changes, to: database)
+        return model
+    }
+
+    static func refund(_ sale: Sale, before: Money, after: Money, isFull: Bool, at: Date) -> ConversionRefunded {
+        let zero = Money(minorUnits: 0, currency: sale.amount.currency)
+        return ConversionRefunded(
+            tenant: tenant, conversionID: sale.id, affiliateID: sale.affiliate, refundedTotal: isFull ? sale.amount : zero, refundedNow: zero,
+            commissionBefore: before, commissionAfter: after, clawback: zero, isFull: isFull, at: at)
+    }
+
+    /// Each inner list is one write; all are submitted at once, so they share batches.
+    static func write(_ writes: [[any DomainEvent]], to database: Database) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for events in writes {
+                group.addTask { try await database.write { _, log in for event in events { log.record(event) } } }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    static func date(_ text: String) -> Date { Timestamp.parse(text) ?? Timestamp.parse(text + "T00:00:00Z")! }
+}
+
+/// A deterministic generator (SplitMix64), so a failure can be replayed.
+struct SeededRandom {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
+
+extension JSONValue {
+    var arrayElements: [JSONValue]? { if case .array(let elements) = self { elements } else { nil } }
+    var intValue: Int64? { if case .int(let value) = self { value } else { nil } }
+}
