@@ -46,7 +46,7 @@ extension Affiliate {
         AffiliateSummary(
             tenant: tenant, id: id, programID: programID, email: email, fullName: fullName, status: status,
             commissionOverride: commissionOverride, recruitedBy: recruitedBy,
-            linkSlugs: Dictionary(links.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first }))
+            linkSlugs: Dictionary(links.map { ($0.id, $0.customAlias ?? $0.slug) }, uniquingKeysWith: { first, _ in first }))
     }
 }
 

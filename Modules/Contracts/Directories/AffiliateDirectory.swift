@@ -38,7 +38,7 @@ public struct AffiliateSummary: Sendable, Equatable {
     public let commissionOverride: CommissionRule?
     /// The affiliate who recruited this one (the 1-tier sub-affiliate override).
     public let recruitedBy: AffiliateID?
-    /// The slug of each of the affiliate's links.
+    /// The code visitors see of each of the affiliate's links: its custom alias, or else its slug.
     public let linkSlugs: [AffiliateLinkID: String]
 
     public init(

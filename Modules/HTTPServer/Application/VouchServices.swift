@@ -16,6 +16,7 @@ struct VouchServices: Sendable {
     let programs: ProgramService
     let affiliates: AffiliateService
     let invites: InviteService
+    let affiliateAccess: AffiliateAccessService
     let taxForms: TaxFormService
     let notifier: any Notifier
     let attributionParams: AttributionParamsService
@@ -42,6 +43,7 @@ struct VouchServices: Sendable {
         credentials = CredentialStore(database: database, clock: clock, ids: ids, tenants: tenants)
         programs = ProgramService(database: database, clock: clock, ids: ids)
         affiliates = AffiliateService(database: database, clock: clock, ids: ids, programs: programs)
+        affiliateAccess = AffiliateAccessService(affiliates: affiliates)
         invites = InviteService(affiliates: affiliates, tenants: tenants, notifier: notifier, publicURL: publicURL)
         taxForms = TaxFormService(affiliates: affiliates, blobs: blobs, publicURL: publicURL)
         self.notifier = notifier

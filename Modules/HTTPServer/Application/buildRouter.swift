@@ -38,6 +38,7 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let affiliates = api.group("v1/affiliates").add(middleware: PlanGateMiddleware(.starter))
     affiliatesController.addRoutes(to: affiliates)
     AffiliateCouponsController(affiliates: services.affiliates).addRoutes(to: affiliates)
+    AffiliateAccessController(access: services.affiliateAccess).addRoutes(to: affiliates)
     let taxFormsController = TaxFormsController(taxForms: services.taxForms)
     taxFormsController.addRoutes(to: affiliates)
     let importLimiter = RateLimiter(limit: configuration.importRateLimit, window: 60, clock: clock)
@@ -93,6 +94,9 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     let dashboard = DashboardController<APIRequestContext>(insights: services.insights)
     dashboard.addRoutes(to: api.group("v1/dashboard").add(middleware: PlanGateMiddleware(.starter)))
     dashboard.addModuleRoute(to: api.group("metrics/insights").add(middleware: PlanGateMiddleware(.starter)))
+    let affiliateAuth = AffiliateAuthMiddleware(access: services.affiliateAccess, limiter: RateLimiter(limit: configuration.publicReadRateLimit, window: 60, clock: clock))
+    AffiliateInsightsController<AffiliateAccessContext>(insights: services.insights)
+        .addRoutes(to: router.group("api/me/insights").add(middleware: affiliateAuth).group(context: AffiliateAccessContext.self))
 
     // Stripe posts every tenant's events from the same addresses, so its webhook has no per-address budget: the
     // signature is what keeps others out.

@@ -22,7 +22,7 @@ struct APIAuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let credential = try bearerToken(request).flatMap { try credentials.authenticate($0) }
+        let credential = try (request.bearerToken ?? request.headers.value(Self.apiKeyHeader)).flatMap { try credentials.authenticate($0) }
         let decision =
             credential.map { keyLimiter.consume("key:\($0.keyID)") } ?? anonymousLimiter.consume("ip:\(context.clientAddress)")
         var response: Response
@@ -40,12 +40,5 @@ struct APIAuthMiddleware: RouterMiddleware {
         }
         decision.stamp(&response)
         return response
-    }
-
-    private func bearerToken(_ request: Request) -> String? {
-        guard let header = request.headers.value(.authorization) else { return request.headers.value(Self.apiKeyHeader) }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 }
