@@ -1,3 +1,4 @@
+import Contracts
 import HTTPTypes
 import Kernel
 import TestSupport

@@ -4,61 +4,112 @@ import Kernel
 
 /// Where one tenant's rollups live in the `rollups` table. `namespace` is `rollup` for the live cells; a rebuild
 /// projects the raw records into a namespace of its own and compares the two.
+///
+/// A click adds to some thirty cells, so keys are built with one allocation each, from prefixes made once per event.
 struct RollupKeys {
-    let tenant: TenantID
-    let namespace: String
+    private let series: Keyspace
+    private let dimensions: Keyspace
+    private let standings: Keyspace
+    private let profiles: Keyspace
+    private let memos: Keyspace
+    private let customers: Keyspace
 
     init(_ tenant: TenantID, namespace: String = RollupKeys.live) {
-        self.tenant = tenant
-        self.namespace = namespace
+        func space(_ collection: String) -> Keyspace { .tenant(tenant, namespace + "-" + collection) }
+        series = space("series")
+        dimensions = space("dimension")
+        standings = space("standing")
+        profiles = space("profile")
+        memos = space("conversion")
+        customers = space("customer")
     }
 
     static let live = "rollup"
 
     /// Tenant- or program-wide totals of one period.
     func series(_ scope: WideScope, _ period: Period) -> StoreKey {
-        space("series").key(scope.tag, scope.id, period.granularity.rawValue, UInt32(period.number))
+        Self.key(series, extra: 22) { bytes in
+            scope.tag.appendKeyBytes(to: &bytes)
+            scope.id.appendKeyBytes(to: &bytes)
+            period.granularity.rawValue.appendKeyBytes(to: &bytes)
+            UInt32(period.number).appendKeyBytes(to: &bytes)
+        }
     }
 
     /// Tenant- or program-wide counts of one dimension's values in one period, the value last so that one period's
     /// values are one prefix scan.
     func dimension(_ scope: WideScope, _ dimension: Dimension, _ period: Period, value: String) -> StoreKey {
-        dimensionValues(scope, dimension, period).key(value)
+        Self.key(dimensions, extra: 24 + value.utf8.count) { bytes in
+            Self.appendDimension(scope, dimension, period, to: &bytes)
+            value.appendKeyBytes(to: &bytes)
+        }
     }
 
     func dimensionValues(_ scope: WideScope, _ dimension: Dimension, _ period: Period) -> Keyspace {
-        space("dimension").narrowed(to: scope.tag, scope.id, dimension.rawValue, period.granularity.rawValue, UInt32(period.number))
+        var bytes = dimensions.prefix.bytes
+        Self.appendDimension(scope, dimension, period, to: &bytes)
+        return dimensions.narrowed(to: RawKeyBytes(bytes: bytes[dimensions.prefix.bytes.count...]))
     }
 
     /// An affiliate's totals over a block of days (see `StandingLevel`): block first, so one block of a program's
     /// affiliates is one prefix scan for the leaderboard.
     func standing(shift: Int, block: Int, program: ProgramID, affiliate: AffiliateID) -> StoreKey {
-        standings(shift: shift, block: block).key(program, affiliate)
+        Self.key(standings, extra: 37) { bytes in
+            UInt8(shift).appendKeyBytes(to: &bytes)
+            UInt32(block).appendKeyBytes(to: &bytes)
+            program.appendKeyBytes(to: &bytes)
+            affiliate.appendKeyBytes(to: &bytes)
+        }
     }
 
     func standings(shift: Int, block: Int) -> Keyspace {
-        space("standing").narrowed(to: UInt8(shift), UInt32(block))
+        standings.narrowed(to: UInt8(shift), UInt32(block))
     }
 
     /// An affiliate's activity of one day, one cell per combination of click dimensions (`ClickProfile`).
     func profile(_ affiliate: AffiliateID, _ day: CalendarDay, _ profile: ClickProfile) -> StoreKey {
-        profiles(affiliate, day).key(profile)
+        Self.key(profiles, extra: 64) { bytes in
+            affiliate.appendKeyBytes(to: &bytes)
+            UInt32(day.number).appendKeyBytes(to: &bytes)
+            profile.appendKeyBytes(to: &bytes)
+        }
     }
 
     func profiles(_ affiliate: AffiliateID, _ day: CalendarDay) -> Keyspace {
-        space("profile").narrowed(to: affiliate, UInt32(day.number))
+        profiles.narrowed(to: affiliate, UInt32(day.number))
     }
 
     /// What a conversion row currently contributes, so that a review or refund can take it back exactly.
-    func memo(_ conversion: ConversionID) -> StoreKey { space("conversion").key(conversion) }
+    func memo(_ conversion: ConversionID) -> StoreKey { memos.key(conversion) }
 
     /// Customers that have bought before: the next sale is a returning customer's.
-    func customer(_ id: String) -> StoreKey { space("customer").key(id) }
+    func customer(_ id: String) -> StoreKey { customers.key(id) }
 
     /// Every key of the namespace, for comparing a rebuild with the live cells.
-    var all: [Keyspace] { ["series", "dimension", "standing", "profile", "conversion", "customer"].map(space) }
+    var all: [Keyspace] { [series, dimensions, standings, profiles, memos, customers] }
 
-    private func space(_ collection: String) -> Keyspace { .tenant(tenant, "\(namespace)-\(collection)") }
+    private static func key(_ space: Keyspace, extra: Int, _ build: (inout [UInt8]) -> Void) -> StoreKey {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(space.prefix.bytes.count + extra)
+        bytes.append(contentsOf: space.prefix.bytes)
+        build(&bytes)
+        return StoreKey(bytes: bytes)
+    }
+
+    private static func appendDimension(_ scope: WideScope, _ dimension: Dimension, _ period: Period, to bytes: inout [UInt8]) {
+        scope.tag.appendKeyBytes(to: &bytes)
+        scope.id.appendKeyBytes(to: &bytes)
+        dimension.rawValue.appendKeyBytes(to: &bytes)
+        period.granularity.rawValue.appendKeyBytes(to: &bytes)
+        UInt32(period.number).appendKeyBytes(to: &bytes)
+    }
+}
+
+/// Bytes already in key form, to narrow a keyspace by.
+private struct RawKeyBytes: KeyComponent {
+    let bytes: ArraySlice<UInt8>
+
+    func appendKeyBytes(to bytes: inout [UInt8]) { bytes.append(contentsOf: self.bytes) }
 }
 
 /// The tenant as a whole, or one program: the scopes that get day and month cells per dimension.
