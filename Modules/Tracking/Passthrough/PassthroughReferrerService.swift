@@ -34,6 +34,9 @@ public struct PassthroughReferrerService: Sendable {
 
     /// The active rule for a visitor's referrer host: the domain itself or any parent domain of it.
     public func match(_ tenant: TenantID, host: String, in store: borrowing some StoreReader & ~Copyable) throws -> PassthroughReferrer? {
+        // The sequence is written with a tenant's first rule: without it there is no rule, and every click of the
+        // many tenants that have none skips probing each parent domain of its referrer.
+        guard try store.get(.indexes, Self.sequence(tenant)) != nil else { return nil }
         var candidate = host.lowercased()
         let domains = Self.domains(tenant)
         // The byte test, not Foundation's substring search that `contains(".")` resolves to.
