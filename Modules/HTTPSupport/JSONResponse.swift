@@ -28,6 +28,9 @@ extension Response {
     /// A JSON answer whose body is already serialized.
     public static func json(_ body: [UInt8], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
+        // Room for what the middlewares and the server add (rate limits, CORS, request id, date, server), so the
+        // fields are not copied to a larger array with nearly every one of them.
+        headers.reserveCapacity(headers.count + 10)
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
