@@ -20,9 +20,19 @@ public struct JSONResponse: ResponseGenerator {
     /// The HTTP response, with no body for 204.
     public var response: Response {
         guard status != .noContent else { return Response(status: .noContent, headers: headers) }
-        var headers = self.headers
+        return .json(body.serialized(), status: status, headers: headers)
+    }
+}
+
+extension Response {
+    /// A JSON answer whose body is already serialized.
+    public static func json(_ body: [UInt8], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        // Room for what the middlewares and the server add (rate limits, CORS, request id, date, server), so the
+        // fields are not copied to a larger array with nearly every one of them.
+        headers.reserveCapacity(headers.count + 10)
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

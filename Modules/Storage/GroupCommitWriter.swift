@@ -4,8 +4,12 @@ import Kernel
 import Synchronization
 
 /// The single writer. Async callers enqueue a body and suspend; one dedicated thread takes everything queued, runs
-/// each body in its own nested transaction under one parent, commits the parent once (one fsync for the batch), and
-/// only then answers each caller. A body that throws loses only its own child transaction.
+/// the bodies in one transaction, commits it once (one fsync for the batch), and only then answers each caller.
+///
+/// A body that throws loses only its own writes. The bodies run straight in the batch's transaction, because a nested
+/// transaction per body (LMDB copies every page a child touches) was most of a click's write cost. When one of them
+/// fails the batch is rerun isolated: each body in its own nested transaction under the parent, so a failure takes
+/// only its own child with it.
 ///
 /// Counter increments (`StoreWriter.add`) of the committed bodies are summed per cell and applied to the parent
 /// just before its commit, so a cell that many writes of a batch touch is read and written once.
@@ -92,14 +96,17 @@ final class GroupCommitWriter: Sendable {
         case resized
         /// A child failed to commit, which may have left the parent unusable: fail that request alone, rerun the others.
         case exclude(Int, StoreError)
+        /// A body failed while the batch ran without isolation: rerun it isolated, where the failure is that body's alone.
+        case isolate
         /// Every request fails with this error.
         case failed(any Error)
     }
 
     private func commit(_ batch: [PendingWrite]) {
         var batch = batch
+        var isolated = false
         while true {
-            switch attempt(batch) {
+            switch attempt(batch, isolated: isolated) {
             case .committed(let outcomes):
                 for (write, outcome) in zip(batch, outcomes) {
                     switch outcome {
@@ -124,6 +131,8 @@ final class GroupCommitWriter: Sendable {
             case .exclude(let index, let error):
                 batch.remove(at: index).fail(error)
                 if batch.isEmpty { return }
+            case .isolate:
+                isolated = true
             case .failed(let error):
                 return fail(batch, error)
             }
@@ -140,15 +149,15 @@ final class GroupCommitWriter: Sendable {
         for write in batch { write.fail(error) }
     }
 
-    private func attempt(_ batch: [PendingWrite]) -> Attempt {
+    private func attempt(_ batch: [PendingWrite], isolated: Bool) -> Attempt {
         do {
-            return try environment.withHandle { env in attempt(batch, env) }
+            return try environment.withHandle { env in attempt(batch, isolated: isolated, env) }
         } catch {
             return .failed(error)
         }
     }
 
-    private func attempt(_ batch: [PendingWrite], _ env: OpaquePointer) -> Attempt {
+    private func attempt(_ batch: [PendingWrite], isolated: Bool, _ env: OpaquePointer) -> Attempt {
         var parent: OpaquePointer?
         var rc = mdb_txn_begin(env, nil, 0, &parent)
         if rc == MDB_MAP_RESIZED { return .resized }
@@ -156,11 +165,12 @@ final class GroupCommitWriter: Sendable {
 
         let signals = BatchSignals()
         let counters = CounterAccumulator()
+        // Isolated, a body's increments wait for its child to commit.
         let bodyCounters = CounterAccumulator()
-        var outcomes: [Result<@Sendable () -> Void, any Error>] = []
+        var outcomes: [Outcome] = []
         outcomes.reserveCapacity(batch.count)
-        var anyCommitted = false
-        for (index, write) in batch.enumerated() {
+        if !isolated, let stop = runDirectly(batch, in: parent!, signals, counters, &outcomes) { return stop }
+        for (index, write) in batch.enumerated() where isolated {
             var child: OpaquePointer?
             rc = mdb_txn_begin(env, parent, 0, &child)
             if rc != MDB_SUCCESS {
@@ -174,7 +184,6 @@ final class GroupCommitWriter: Sendable {
                     if rc == MDB_SUCCESS {
                         outcomes.append(.success(answer))
                         counters.absorb(bodyCounters)
-                        anyCommitted = true
                     } else {
                         bodyCounters.discard()
                         // LMDB frees the child, but may have flagged the parent as failed (for instance when the body
@@ -200,7 +209,7 @@ final class GroupCommitWriter: Sendable {
                 return .tooLarge(StoreError(lmdb: MDB_TXN_FULL))
             }
         }
-        guard anyCommitted else {
+        guard outcomes.contains(where: { if case .success = $0 { true } else { false } }) else {
             mdb_txn_abort(parent)
             return .committed(outcomes)
         }
@@ -217,12 +226,40 @@ final class GroupCommitWriter: Sendable {
         if deferSync { mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 1) }
         rc = mdb_txn_commit(parent)
         if deferSync { mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 0) }
-        guard rc == MDB_SUCCESS else { return classify(rc) }
+        guard rc == MDB_SUCCESS else {
+            // A body that caught an engine error and returned normally can leave the transaction unable to commit;
+            // isolated, only that body's child fails.
+            if !isolated, case .failed = classify(rc) { return .isolate }
+            return classify(rc)
+        }
         // After a synced commit everything before it is on disk as well.
         unsynced.store(deferSync, ordering: .releasing)
         batches.add(1, ordering: .relaxed)
         writes.add(outcomes.count { if case .success = $0 { true } else { false } }, ordering: .relaxed)
         return .committed(outcomes)
+    }
+
+    private typealias Outcome = Result<@Sendable () -> Void, any Error>
+
+    /// Runs every body straight in `parent`. Returns why to stop, having aborted the parent, or nil to commit.
+    /// A failure reruns the whole batch isolated, so the bodies' increments can go straight into the batch's.
+    private func runDirectly(
+        _ batch: [PendingWrite], in parent: OpaquePointer, _ signals: BatchSignals, _ counters: CounterAccumulator, _ outcomes: inout [Outcome]
+    ) -> Attempt? {
+        for write in batch {
+            let outcome = Outcome { try write.apply(LMDBWriter(transaction: Transaction(parent, environment), batch: signals, counters: counters)) }
+            // A full map or transaction concerns the whole batch, even when the body caught the error and carried on.
+            if signals.any {
+                mdb_txn_abort(parent)
+                return signals.mapFull ? .mapFull : .tooLarge(StoreError(lmdb: MDB_TXN_FULL))
+            }
+            guard case .success = outcome else {
+                mdb_txn_abort(parent)
+                return .isolate
+            }
+            outcomes.append(outcome)
+        }
+        return nil
     }
 
     private func classify(_ rc: Int32) -> Attempt {

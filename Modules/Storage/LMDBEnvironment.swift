@@ -62,7 +62,7 @@ public final class LMDBEnvironment: @unchecked Sendable {
     private static func openTables(_ env: OpaquePointer) throws(StoreError) -> TableHandles {
         var txn: OpaquePointer?
         try check(mdb_txn_begin(env, nil, 0, &txn))
-        var handles: [Table: MDB_dbi] = [:]
+        var handles: [(table: Table, dbi: MDB_dbi)] = []
         for table in Table.all {
             var dbi = MDB_dbi()
             let rc = mdb_dbi_open(txn, table.name, UInt32(MDB_CREATE), &dbi)
@@ -70,7 +70,7 @@ public final class LMDBEnvironment: @unchecked Sendable {
                 mdb_txn_abort(txn)
                 throw StoreError(lmdb: rc)
             }
-            handles[table] = dbi
+            handles.append((table, dbi))
         }
         try check(mdb_txn_commit(txn))
         return TableHandles(handles)

@@ -1,7 +1,8 @@
 import CLMDB
 import Kernel
 
-/// The write view lent to one write body, over that body's own nested transaction.
+/// The write view lent to one write body, over the batch's transaction (or, when the batch reruns isolated, over the
+/// body's own nested one).
 ///
 /// Besides throwing, it records in `batch` when the whole batch must be rerun (map full) or split (too many dirty
 /// pages): a body may catch the error and carry on, but the batch still has to react.

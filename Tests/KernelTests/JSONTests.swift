@@ -19,6 +19,14 @@ import Testing
             ("z", .null), ("a", .double(20)), ("q", .string("say \"hi\"\n\u{1}\\")), ("n", .array([.int(-3), .bool(false)])),
         ])
         #expect(value.jsonString == #"{"z":null,"a":20.0,"q":"say \"hi\"\n\u0001\\","n":[-3,false]}"#)
+        let nested = JSONValue.array([.object([("a", .array([])), ("b", .object([]))]), .object([]), .string("s")])
+        #expect(nested.jsonString == #"[{"a":[],"b":{}},{},"s"]"#)
+    }
+
+    @Test func trimmingDropsUnicodeSpaceAndKeepsVisibleEnds() {
+        #expect("a  b".trimmingWhitespace() == "a  b")
+        #expect("\u{A0}a b\u{2003}".trimmingWhitespace() == "a b")
+        #expect("\ta\n".trimmingWhitespace() == "a" && " ".trimmingWhitespace() == "" && "".trimmingWhitespace() == "")
     }
 
     @Test func escapesAndSurrogatePairsDecode() throws {

@@ -88,6 +88,36 @@ import Testing
         }
     }
 
+    @Test func laterBodiesOfABatchDoNotSeeAFailedBodysWrites() async throws {
+        try await withTemporaryStore { store, _ in
+            let counter = Keyspace.tenant(tenant(3), "counter").key("c")
+            let failures = await withTaskGroup(of: Bool.self) { group in
+                for n in 0..<500 {
+                    group.addTask {
+                        do {
+                            try await store.write { writer in
+                                // Every fifth body counts, then throws: the bodies after it in its batch must not see
+                                // its count once the batch is rerun isolated.
+                                let current = try writer.get(.records, counter).map { Int($0[0]) << 8 | Int($0[1]) } ?? 0
+                                let next = current + 1
+                                try writer.put(.records, counter, [UInt8(next >> 8), UInt8(next & 0xFF)])
+                                if n % 5 == 0 { throw ExpectedFailure(id: n) }
+                            }
+                            return false
+                        } catch {
+                            return true
+                        }
+                    }
+                }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(failures == 100)
+            #expect(store.committedBatches < 125, "the failures shared batches with successes")
+            let stored = try store.read { try $0.get(.records, counter) }
+            #expect(stored == [UInt8(400 >> 8), UInt8(400 & 0xFF)])
+        }
+    }
+
     @Test func shutdownAnswersQueuedWritesFirst() async throws {
         try await withTemporaryDirectory { path in
             let store = try LMDBStore(path: path)

@@ -60,6 +60,8 @@ import Testing
         #expect(LandingURL("ftp://shop.example/?via=x").host == nil)
         #expect(LandingURL.withoutQuery("https://shop.example/p?email=a@b.c#x") == "https://shop.example/p")
         #expect(OriginPolicy.isWithin("a.b.shop.example", "shop.example") && !OriginPolicy.isWithin("evilshop.example", "shop.example"))
+        #expect(OriginPolicy.isWithin("shop.example", "shop.example") && !OriginPolicy.isWithin("example", "shop.example"))
+        #expect(OriginPolicy.isWithin("a.bücher.example", "bücher.example") && !OriginPolicy.isWithin("xbücher.example", "bücher.example"))
         #expect(LandingURL("HTTPS://Bücher.Example/").host == "bücher.example" && LandingURL("https:///p").host == nil)
         #expect(LandingURL.host(of: "https://a@b@Shop.Example:1/x") == "shop.example" && LandingURL.host(of: "https:/shop.example") == nil)
     }

@@ -67,6 +67,7 @@ final class LedgerDirectory: ProgramDirectory, AffiliateDirectory, TenantDirecto
         tenant == self.tenant ? state.withLock { $0.programs[id] } : nil
     }
     func programSummary(_ id: ProgramID) throws -> ProgramSummary? { state.withLock { $0.programs[id] } }
+    func programSummary(_ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> ProgramSummary? { try programSummary(id) }
     func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary? { nil }
     func primaryProgram(_ tenant: TenantID) throws -> ProgramSummary? { nil }
     func newestOpenProgram(_ tenant: TenantID) throws -> ProgramSummary? { nil }
@@ -81,6 +82,7 @@ final class LedgerDirectory: ProgramDirectory, AffiliateDirectory, TenantDirecto
             }
         }
     }
+    func referral(code: String, in store: borrowing some StoreReader & ~Copyable) throws -> ReferralTarget? { try referral(code: code) }
     func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary? {
         tenant == self.tenant ? state.withLock { $0.affiliates[id] } : nil
     }

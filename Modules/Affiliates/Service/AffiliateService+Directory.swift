@@ -4,15 +4,17 @@ public import Kernel
 extension AffiliateService: AffiliateDirectory {
     /// One index read and one record read, whatever the roster size.
     public func referral(code: String) throws -> ReferralTarget? {
-        try database.read { store in
-            guard let bytes = try store.get(.indexes, AffiliateKeys.codes.key(code.lowercased())),
-                let (tenant, affiliateID, linkID) = AffiliateKeys.decodeCode(bytes),
-                let affiliate = try affiliate(tenant, affiliateID, in: store)
-            else { return nil }
-            return ReferralTarget(
-                tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status,
-                commissionOverride: affiliate.commissionOverride, recruitedBy: affiliate.recruitedBy)
-        }
+        try database.read { store in try referral(code: code, in: store) }
+    }
+
+    public func referral(code: String, in store: borrowing some StoreReader & ~Copyable) throws -> ReferralTarget? {
+        guard let bytes = try store.get(.indexes, AffiliateKeys.codes.key(code.lowercased())),
+            let (tenant, affiliateID, linkID) = AffiliateKeys.decodeCode(bytes),
+            let affiliate = try affiliate(tenant, affiliateID, in: store)
+        else { return nil }
+        return ReferralTarget(
+            tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status,
+            commissionOverride: affiliate.commissionOverride, recruitedBy: affiliate.recruitedBy)
     }
 
     public func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary? {

@@ -61,6 +61,8 @@ public struct AffiliateSummary: Sendable, Equatable {
 /// Tracking. Deleted affiliates are not found.
 public protocol AffiliateDirectory: Sendable {
     func referral(code: String) throws -> ReferralTarget?
+    /// The same, inside a read the caller holds, so a request's lookups share one transaction.
+    func referral(code: String, in store: borrowing some StoreReader & ~Copyable) throws -> ReferralTarget?
     func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary?
     /// The affiliate a tenant's coupon or promotion code belongs to (case-insensitive).
     func affiliateSummary(_ tenant: TenantID, coupon code: String) throws -> AffiliateSummary?

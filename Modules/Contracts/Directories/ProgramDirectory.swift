@@ -62,6 +62,8 @@ public protocol ProgramDirectory: Sendable {
     func programSummary(_ tenant: TenantID, _ id: ProgramID) throws -> ProgramSummary?
     /// A program by id alone, for public routes keyed on the program id.
     func programSummary(_ id: ProgramID) throws -> ProgramSummary?
+    /// The same, inside a read the caller holds, so a request's lookups share one transaction.
+    func programSummary(_ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> ProgramSummary?
     /// A tenant's live program by slug.
     func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary?
     /// The program served at the tenant's bare storefront: the one with slug `default`, else the oldest open one.

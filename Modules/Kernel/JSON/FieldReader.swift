@@ -106,6 +106,9 @@ public struct FieldReader: Sendable {
 extension String {
     /// The string without leading and trailing white space.
     public func trimmingWhitespace() -> String {
+        // Text that starts and ends with a visible ASCII character (nearly all of it) has nothing to trim, and that
+        // test skips a Unicode property lookup per end.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

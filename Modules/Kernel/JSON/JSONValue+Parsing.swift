@@ -60,6 +60,8 @@ struct JSONParser {
             index += 1
             return .object(members)
         }
+        // Request bodies are small objects: room for their members up front saves growing the array several times.
+        members.reserveCapacity(8)
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw fail("expected a member name") }

@@ -196,10 +196,12 @@ extension ProgramService: ProgramDirectory {
     }
 
     public func programSummary(_ id: ProgramID) throws -> ProgramSummary? {
-        try database.read { store in
-            guard let tenant = try store.get(.indexes, ProgramKeys.owners.key(id)).flatMap({ TenantID(leadingBytes: $0) }) else { return nil }
-            return try program(tenant, id, in: store)?.summary(tenant)
-        }
+        try database.read { store in try programSummary(id, in: store) }
+    }
+
+    public func programSummary(_ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> ProgramSummary? {
+        guard let tenant = try store.get(.indexes, ProgramKeys.owners.key(id)).flatMap({ TenantID(leadingBytes: $0) }) else { return nil }
+        return try program(tenant, id, in: store)?.summary(tenant)
     }
 
     public func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary? {

@@ -16,12 +16,16 @@ public struct AttributionParamsService: Sendable {
 
     /// The tenant's custom params, in the order the brand gave them.
     public func custom(_ tenant: TenantID) throws -> [String] {
-        try database.read { store in try store.get(.records, Self.key(tenant)).map { try decoded.decode($0) } ?? [] }
+        try database.read { store in try custom(tenant, in: store) }
+    }
+
+    func custom(_ tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> [String] {
+        try store.get(.records, Self.key(tenant)).map { try decoded.decode($0) } ?? []
     }
 
     /// Where the tracker looks for a referral code on this tenant's pages, in order.
-    public func effectiveOrder(_ tenant: TenantID) throws -> [String] {
-        let custom = try custom(tenant)
+    func effectiveOrder(_ tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> [String] {
+        let custom = try custom(tenant, in: store)
         // Most brands add none of their own: theirs is the order worked out once.
         return custom.isEmpty ? AttributionParams.defaultOrder : AttributionParams.effectiveOrder(custom: custom)
     }

@@ -15,21 +15,30 @@ enum ClickCoding {
     static let maxStringBytes = 2_048
     private static let absent: UInt16 = 0xFFFF
 
+    /// Written field by field into one buffer, without an array of the texts or of each id's bytes: it runs on
+    /// every click.
     static func encode(_ click: Click) -> [UInt8] {
-        let texts = [click.code, click.landingPage, click.referrerHost, click.utm.source, click.utm.medium, click.utm.campaign, click.utm.term, click.utm.content]
         var out: [UInt8] = []
-        out.reserveCapacity(61 + texts.reduce(0) { $0 + 2 + min($1?.utf8.count ?? 0, maxStringBytes) })
+        // The fixed part, and the texts' lengths; a landing page past this grows the buffer once.
+        out.reserveCapacity(61 + 8 * 2 + 256)
         out.append(version)
         out.append(click.consentGranted ? 1 : 0)
         out.append(UInt8(DeviceClass.allCases.firstIndex(of: click.device)!))
-        let country = Array((click.country ?? "").utf8)
-        out.append(contentsOf: country.count == 2 ? country : [0, 0])
+        let country = (click.country ?? "").utf8
+        if country.count == 2 { out.append(contentsOf: country) } else { out.append(contentsOf: [0, 0]) }
         let millis = Int64((click.at.timeIntervalSince1970 * 1000).rounded(.down))
         withUnsafeBytes(of: millis.bigEndian) { out.append(contentsOf: $0) }
-        out.append(contentsOf: click.programID.bytes)
-        out.append(contentsOf: click.affiliateID.bytes)
-        out.append(contentsOf: click.linkID.bytes)
-        for text in texts { append(text, to: &out) }
+        withUnsafeBytes(of: click.programID.uuid.uuid) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: click.affiliateID.uuid.uuid) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: click.linkID.uuid.uuid) { out.append(contentsOf: $0) }
+        append(click.code, to: &out)
+        append(click.landingPage, to: &out)
+        append(click.referrerHost, to: &out)
+        append(click.utm.source, to: &out)
+        append(click.utm.medium, to: &out)
+        append(click.utm.campaign, to: &out)
+        append(click.utm.term, to: &out)
+        append(click.utm.content, to: &out)
         return out
     }
 

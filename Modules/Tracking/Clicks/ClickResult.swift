@@ -36,20 +36,24 @@ public struct ClickResult: Sendable, Equatable {
         return result
     }
 
-    public var json: JSONValue {
-        var members: [(String, JSONValue)] = [("status", .string(status.rawValue))]
-        if let reason { members.append(("reason", .string(reason))) }
+    /// The answer as JSON, written member by member: the busiest endpoint's answer skips building a `JSONValue`.
+    public var json: [UInt8] {
+        var json = JSONWriter(capacity: 320)
+        json.beginObject()
+        json.member("status", status.rawValue)
+        if let reason { json.member("reason", reason) }
         if status == .ok {
-            members += [("affiliateCode", .string(affiliateCode)), ("programId", .string(programID.description)), ("clickToken", .string(clickToken))]
+            json.member("affiliateCode", affiliateCode)
+            json.member("programId", programID.description)
+            json.member("clickToken", clickToken)
         } else {
-            members.append(("programId", .string(programID.description)))
+            json.member("programId", programID.description)
         }
-        members += [
-            ("cookieDurationDays", .int(cookieDurationDays)),
-            ("cookieDomain", .string(cookieDomain)),
-            ("cleanupParams", .array(cleanupParams.map(JSONValue.string))),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        json.member("cookieDurationDays", cookieDurationDays)
+        json.member("cookieDomain", cookieDomain)
+        json.member("cleanupParams", cleanupParams)
+        json.member("warnings", warnings)
+        json.endObject()
+        return json.bytes
     }
 }

@@ -32,28 +32,38 @@ public struct ClickService: Sendable {
     }
 
     public func record(_ request: ClickRequest, from visitor: Visitor) async throws -> ClickResult {
-        let program = try allowedProgram(request.page.programID, visitor)
-        let page = request.page.landing
-        let order = try params.effectiveOrder(program.tenant)
-        var result = ClickResult(program: program, cleanupParams: order.filter { name in page.query.contains { $0.name == name } })
         let now = clock.now()
-        let consent = request.page.consentGranted
-        let existing = consent ? try request.existingClickToken.flatMap { try liveClick($0, of: program, at: now) } : nil
-        let referrerHost = request.referrer.flatMap { LandingURL.host(of: $0) }
-        let rule = try referrerHost.flatMap { try passthrough.match(program.tenant, host: $0) }
+        // Every lookup in one read transaction: one per directory call cost more than the reads themselves.
+        let (result, new) = try database.read { store in try decide(request, visitor, at: now, in: store) }
+        if let new { try await store(new.click, tenant: new.tenant, reward: new.reward) }
+        return result
+    }
 
-        if rule != nil, let existing { return result.keeping(existing, program, warning: "passthrough_referrer") }
+    /// The answer to a click, and the click to store before giving it when one is recorded.
+    private func decide(
+        _ request: ClickRequest, _ visitor: Visitor, at now: Date, in store: borrowing some StoreReader & ~Copyable
+    ) throws -> (ClickResult, (click: Click, tenant: TenantID, reward: ClickReward?)?) {
+        let program = try allowedProgram(request.page.programID, visitor, in: store)
+        let page = request.page.landing
+        let order = try params.effectiveOrder(program.tenant, in: store)
+        var result = ClickResult(program: program, cleanupParams: order.filter { name in page.query.contains { $0.name == name } })
+        let consent = request.page.consentGranted
+        let existing = consent ? try request.existingClickToken.flatMap { try liveClick($0, of: program, at: now, in: store) } : nil
+        let referrerHost = request.referrer.flatMap { LandingURL.host(of: $0) }
+        let rule = try referrerHost.flatMap { try passthrough.match(program.tenant, host: $0, in: store) }
+
+        if rule != nil, let existing { return (result.keeping(existing, program, warning: "passthrough_referrer"), nil) }
         guard let code = request.referralCode ?? order.lazy.compactMap({ page.value($0) }).first else {
-            return result.ignored("referral_code_missing")
+            return (result.ignored("referral_code_missing"), nil)
         }
-        guard program.isOpen else { return result.ignored("program_inactive") }
-        guard let target = try affiliates.referral(code: code), target.tenant == program.tenant else {
-            return result.ignored("unknown_referral_code")
+        guard program.isOpen else { return (result.ignored("program_inactive"), nil) }
+        guard let target = try affiliates.referral(code: code, in: store), target.tenant == program.tenant else {
+            return (result.ignored("unknown_referral_code"), nil)
         }
-        guard target.programID == program.id else { return result.ignored("referral_code_other_program") }
-        guard target.status == .approved else { return result.ignored("affiliate_not_approved") }
+        guard target.programID == program.id else { return (result.ignored("referral_code_other_program"), nil) }
+        guard target.status == .approved else { return (result.ignored("affiliate_not_approved"), nil) }
         if let existing, existing.linkID == target.linkID, now.timeIntervalSince(existing.at) < Self.repeatWindow {
-            return result.keeping(existing, program, warning: "repeat_click")
+            return (result.keeping(existing, program, warning: "repeat_click"), nil)
         }
 
         var utm = page.utm
@@ -71,21 +81,21 @@ public struct ClickService: Sendable {
         let reward = try ClickReward(program: program, target: target, device: click.device) {
             try tenants.tenant(program.tenant)?.homeCurrency ?? .usd
         }
-        try await store(click, tenant: program.tenant, reward: reward)
+        let new = (click, program.tenant, reward)
 
         result.recordedClick = click.id
         result.affiliateCode = code
         if !consent {
             result.warnings.append("consent_not_granted")
         } else if let existing, program.attributionModel == .firstTouch {
-            return result.keeping(existing, program, warning: "first_touch_attribution_kept")
+            return (result.keeping(existing, program, warning: "first_touch_attribution_kept"), new)
         } else {
             result.clickToken = ClickToken.make(program.tenant, click.id)
         }
         if let host = page.host, !OriginPolicy.isWithin(host, program.websiteDomain ?? host) {
             result.warnings.append("page_url_outside_website_domain")
         }
-        return result
+        return (result, new)
     }
 
     /// The noscript pixel: the page it sits on (its Referer) is the landing page, and the program is the one of
@@ -101,7 +111,7 @@ public struct ClickService: Sendable {
 
     /// `POST /api/tracking/verify`: proves the snippet runs on the brand's site, kept as the program's last heartbeat.
     public func verify(_ page: PageVisit, from visitor: Visitor) async throws -> JSONValue {
-        let program = try allowedProgram(page.programID, visitor)
+        let program = try database.read { store in try allowedProgram(page.programID, visitor, in: store) }
         let now = clock.now()
         let heartbeat = TrackingHeartbeat(at: now, pageURL: LandingURL.withoutQuery(page.pageURL))
         let key = ClickKeys.heartbeats(program.tenant).key(program.id)
@@ -128,7 +138,11 @@ public struct ClickService: Sendable {
 
     /// A stored click, for the tenant that owns it.
     public func click(_ tenant: TenantID, _ id: ClickID) throws -> Click? {
-        try database.read { store in try store.get(.records, ClickKeys.clicks(tenant).key(id)).map { try ClickCoding.decode($0, id: id) } }
+        try database.read { store in try Self.click(tenant, id, in: store) }
+    }
+
+    private static func click(_ tenant: TenantID, _ id: ClickID, in store: borrowing some StoreReader & ~Copyable) throws -> Click? {
+        try store.get(.records, ClickKeys.clicks(tenant).key(id)).map { try ClickCoding.decode($0, id: id) }
     }
 
     /// The click a token names, when it is the tenant's.
@@ -137,8 +151,8 @@ public struct ClickService: Sendable {
         return try click(tenant, id)
     }
 
-    private func allowedProgram(_ id: ProgramID, _ visitor: Visitor) throws -> ProgramSummary {
-        guard let program = try programs.programSummary(id), !program.isArchived else {
+    private func allowedProgram(_ id: ProgramID, _ visitor: Visitor, in store: borrowing some StoreReader & ~Copyable) throws -> ProgramSummary {
+        guard let program = try programs.programSummary(id, in: store), !program.isArchived else {
             throw DomainError(.notFound, "program_not_found", "Program not found", field: "programId")
         }
         try OriginPolicy.requireAllowed(origin: visitor.origin, referer: visitor.referer, program: program)
@@ -146,9 +160,9 @@ public struct ClickService: Sendable {
     }
 
     /// The visitor's current click when it still attributes: the same program, inside the cookie window.
-    private func liveClick(_ token: String, of program: ProgramSummary, at now: Date) throws -> Click? {
-        guard let click = try click(token: token, of: program.tenant), click.programID == program.id,
-            program.isWithinCookieWindow(from: click.at, to: now)
+    private func liveClick(_ token: String, of program: ProgramSummary, at now: Date, in store: borrowing some StoreReader & ~Copyable) throws -> Click? {
+        guard let (owner, id) = ClickToken.parse(token), owner == program.tenant, let click = try Self.click(owner, id, in: store),
+            click.programID == program.id, program.isWithinCookieWindow(from: click.at, to: now)
         else { return nil }
         return click
     }

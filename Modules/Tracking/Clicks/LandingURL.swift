@@ -18,10 +18,18 @@ struct LandingURL {
             let questionMark = url.firstIndex(of: UInt8(ascii: "?"))
             let host = Self.host(in: url[..<(questionMark ?? url.endIndex)])
             guard let questionMark else { return (host, []) }
-            let query = url[(questionMark + 1)...].split(separator: UInt8(ascii: "&")).compactMap { pair -> (name: String, value: String)? in
+            // One pass into one array sized for a typical query, rather than `split` and `compactMap` growing two
+            // arrays a few times each.
+            var query: [(name: String, value: String)] = []
+            query.reserveCapacity(8)
+            var rest = url[(questionMark + 1)...]
+            while !rest.isEmpty {
+                let ampersand = rest.firstIndex(of: UInt8(ascii: "&")) ?? rest.endIndex
+                let pair = rest[..<ampersand]
+                rest = rest[(ampersand == rest.endIndex ? ampersand : ampersand + 1)...]
                 let equals = pair.firstIndex(of: UInt8(ascii: "="))
-                guard let name = Self.decode(pair[..<(equals ?? pair.endIndex)]), !name.isEmpty else { return nil }
-                return (name, equals.map { Self.decode(pair[($0 + 1)...]) ?? "" } ?? "")
+                guard let name = Self.decode(pair[..<(equals ?? pair.endIndex)]), !name.isEmpty else { continue }
+                query.append((name, equals.map { Self.decode(pair[($0 + 1)...]) ?? "" } ?? ""))
             }
             return (host, query)
         }

@@ -27,7 +27,7 @@ public struct ClickTrackingController: Sendable {
             let body = try await request.fields(limit: Self.bodyLimit)
             let click = try ClickRequest(body)
             let result = try await clicks.record(click, from: countries.visitor(request, context))
-            return result.json
+            return Response.json(result.json)
         }
         group.post("verify") { request, context in
             let body = try await request.fields(limit: Self.bodyLimit)

@@ -33,21 +33,22 @@ public struct PassthroughReferrerService: Sendable {
     }
 
     /// The active rule for a visitor's referrer host: the domain itself or any parent domain of it.
-    public func match(_ tenant: TenantID, host: String) throws -> PassthroughReferrer? {
+    public func match(_ tenant: TenantID, host: String, in store: borrowing some StoreReader & ~Copyable) throws -> PassthroughReferrer? {
+        // The sequence is written with a tenant's first rule: without it there is no rule, and every click of the
+        // many tenants that have none skips probing each parent domain of its referrer.
+        guard try store.get(.indexes, Self.sequence(tenant)) != nil else { return nil }
         var candidate = host.lowercased()
         let domains = Self.domains(tenant)
-        return try database.read { store in
-            // The byte test, not Foundation's substring search that `contains(".")` resolves to.
-            while candidate.utf8.contains(UInt8(ascii: ".")) {
-                if let id = try store.get(.indexes, domains.key(candidate)).map(UInt64.init(bigEndianBytes:)),
-                    let referrer = try Self.load(tenant, id, in: store), referrer.isActive
-                {
-                    return referrer
-                }
-                candidate = String(candidate.drop { $0 != "." }.dropFirst())
+        // The byte test, not Foundation's substring search that `contains(".")` resolves to.
+        while candidate.utf8.contains(UInt8(ascii: ".")) {
+            if let id = try store.get(.indexes, domains.key(candidate)).map(UInt64.init(bigEndianBytes:)),
+                let referrer = try Self.load(tenant, id, in: store), referrer.isActive
+            {
+                return referrer
             }
-            return nil
+            candidate = String(candidate.drop { $0 != "." }.dropFirst())
         }
+        return nil
     }
 
     public func create(_ tenant: TenantID, _ changes: PassthroughChanges) async throws -> PassthroughReferrer {
