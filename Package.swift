@@ -71,6 +71,13 @@ let package = Package(
             name: "Vouch", dependencies: ["HTTPServer", "Insights", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/Vouch", swiftSettings: sharedSettings()),
         .executableTarget(name: "StorageCrashWriter", dependencies: ["Kernel", "Storage"], path: "tools/crash-writer", swiftSettings: sharedSettings()),
+        .executableTarget(
+            name: "InsightsSeeder",
+            dependencies: [
+                "Kernel", "Contracts", "Storage", "Billing", "Programs", "Affiliates", "Tracking", "Insights", crypto, logging,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "tools/bench/insights-seeder", swiftSettings: sharedSettings()),
 
         .target(name: "TestSupport", dependencies: ["Kernel", "Contracts", "Storage", logging], path: "Tests/TestSupport", swiftSettings: sharedSettings()),
         tests("Kernel", ["Kernel", "TestSupport"]),

@@ -51,9 +51,10 @@ struct RollupReader {
                 }
             }
         case .affiliate(let affiliate, _):
-            for (profile, counts) in try profiles(affiliate, window, in: store) {
-                guard let value = profile.value(of: dimension) else { continue }
-                sums[value, default: CounterSet()].add(counts)
+            // One text read from each cell's key: a busy affiliate has hundreds of profile cells a day.
+            try scanProfiles(affiliate, window, in: store) { suffix, bytes in
+                guard let value = ClickProfile.value(of: dimension, keyBytes: suffix) else { return }
+                sums[value, default: CounterSet()].add(try CounterSet(encoded: bytes))
             }
         }
         return sums
@@ -61,20 +62,35 @@ struct RollupReader {
 
     /// An affiliate's profile cells of the window, each combination summed over its days.
     func profiles(_ affiliate: AffiliateID, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable) throws -> [(ClickProfile, CounterSet)] {
-        var sums: [[UInt8]: (ClickProfile, CounterSet)] = [:]
-        for day in window.eachDay {
-            let space = keys.profiles(affiliate, day)
-            try store.scan(.rollups, prefix: space.prefix) { key, bytes in
-                let suffix = key.suffix(after: space.prefix)
+        var sums: [ProfileKey: (ClickProfile, CounterSet)] = [:]
+        try scanProfiles(affiliate, window, in: store) { suffix, bytes in
+            let counts = try CounterSet(encoded: bytes)
+            let key = ProfileKey(bytes: Array(suffix))
+            // The same combination comes back day after day: decode its key once.
+            if let index = sums.index(forKey: key) {
+                sums.values[index].1.add(counts)
+            } else {
                 guard let profile = ClickProfile(keyBytes: suffix) else {
-                    throw StoreError(.corrupted, message: "unreadable rollup profile key \(key)")
+                    throw StoreError(.corrupted, message: "unreadable rollup profile key \(suffix)")
                 }
-                let counts = try CounterSet(encoded: bytes)
-                sums[Array(suffix), default: (profile, CounterSet())].1.add(counts)
-                return true
+                sums[key] = (profile, counts)
             }
         }
         return Array(sums.values)
+    }
+
+    /// Visits the key (after the day's prefix) and value of each of an affiliate's profile cells in the window.
+    private func scanProfiles(
+        _ affiliate: AffiliateID, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable,
+        _ visit: (ArraySlice<UInt8>, [UInt8]) throws -> Void
+    ) throws {
+        for day in window.eachDay {
+            let space = keys.profiles(affiliate, day)
+            try store.scan(.rollups, prefix: space.prefix) { key, bytes in
+                try visit(key.suffix(after: space.prefix), bytes)
+                return true
+            }
+        }
     }
 
     /// Every affiliate's totals over the window, optionally of one program only.
@@ -101,18 +117,14 @@ struct RollupReader {
     }
 }
 
-extension ClickProfile {
-    /// The profile's value of a text dimension, bucketed as the wide cells bucket it.
-    func value(of dimension: Dimension) -> String? {
-        switch dimension {
-        case .referrer: isUnknown ? nil : referrerHost ?? Contribution.direct
-        case .country: country ?? Contribution.unknown
-        case .utmSource: utm.source
-        case .utmMedium: utm.medium
-        case .utmCampaign: utm.campaign
-        }
-    }
+/// A profile cell's key bytes as a dictionary key, hashed in one call rather than byte by byte as `[UInt8]` is.
+private struct ProfileKey: Hashable {
+    let bytes: [UInt8]
 
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+}
+
+extension ClickProfile {
     /// A sale without a click.
     var isUnknown: Bool { device == nil }
 }

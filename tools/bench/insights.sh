@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Insights benchmark: seeds one tenant with a year of traffic (10M clicks, 200k leads, 100k sales, 5,000
+# affiliates) through the real services, measures what the Insights projections cost at ingest, then starts the
+# release server on the seeded data and times every dashboard endpoint and insights module. Writes its section of
+# BENCHMARKS.md.
+#
+#   tools/bench/insights.sh [data-dir=.build/insights-data] [requests-per-query=200]
+#
+# A data directory already seeded (it holds seed.json) is reused. Smaller seeds for trying it out:
+# INSIGHTS_CLICKS, INSIGHTS_LEADS, INSIGHTS_CONVERSIONS, INSIGHTS_AFFILIATES, INSIGHTS_COST_CLICKS.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seeded=$(realpath -m "${1:-.build/insights-data}")
+requests=${2:-200}
+affiliates=${INSIGHTS_AFFILIATES:-5000}
+source tools/bench/lib.sh
+swift build -c release --product InsightsSeeder >>"$data/build.log" 2>&1 || { grep -E "error" "$data/build.log" >&2; exit 1; }
+
+if [ ! -f "$seeded/seed.json" ]; then
+  rm -rf "$seeded/db" && mkdir -p "$seeded"
+  .build/release/InsightsSeeder seed "$seeded/db" --clicks "${INSIGHTS_CLICKS:-10000000}" --leads "${INSIGHTS_LEADS:-200000}" \
+    --conversions "${INSIGHTS_CONVERSIONS:-100000}" --affiliates "$affiliates" --report "$seeded/seed.json.partial"
+  mv "$seeded/seed.json.partial" "$seeded/seed.json"
+fi
+.build/release/InsightsSeeder ingest-cost --clicks "${INSIGHTS_COST_CLICKS:-200000}" --affiliates "$affiliates" --report "$data/cost.json"
+
+ln -s "$seeded/db" "$data/db"
+echo '{"base":"USD","rates":{"EUR":0.92}}' >"$data/fx.json"
+export VOUCH_FX_RATES=$data/fx.json
+bench_start
+key=$(bench_tenant_key read)
+python3 tools/bench/insights_queries.py "$port" "$key" "$seeded/seed.json" "$requests" "$data/queries.json"
+grep -E 'VmRSS|VmHWM' "/proc/$server/status" >"$data/memory.txt"
+bench_stop
+python3 tools/bench/insights_report.py "$seeded/db" "$seeded/seed.json" "$data/cost.json" "$data/queries.json" "$data/memory.txt" \
+  "tools/bench/insights.sh ${1:-} $requests"
