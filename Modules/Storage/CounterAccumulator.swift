@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// The counter increments (`StoreWriter.add`) of one write body, or of a whole batch. A body's increments join the
@@ -29,15 +30,21 @@ final class CounterAccumulator {
 
     func discard() { cells.removeAll(keepingCapacity: true) }
 
-    /// Adds every cell's increments to its stored value; a cell summing to nothing is removed.
+    /// Adds every cell's increments to its stored value, table by table in key order (see `addCounters`).
     func apply(to transaction: Transaction, signals: BatchSignals) throws {
-        for (cell, increments) in cells where !increments.isEmpty {
-            let stored = try transaction.get(cell.table, cell.key).map { try CounterSet(encoded: $0) } ?? CounterSet()
-            let total = stored + increments
-            if total.isEmpty {
-                _ = try signals.watching { try transaction.delete(cell.table, cell.key) }
-            } else {
-                _ = try signals.watching { try transaction.put(cell.table, cell.key, total.encoded) }
+        let byTable = Dictionary(grouping: cells, by: \.key.table)
+        for (table, tableCells) in byTable {
+            let sorted = tableCells.map { (key: $0.key.key, increments: $0.value) }.sorted { Self.precedes($0.key, $1.key) }
+            try signals.watching { try transaction.addCounters(table, sorted) }
+        }
+    }
+
+    /// Byte order, compared with `memcmp`: keys share long prefixes, which a generic element-wise comparison walks slowly.
+    private static func precedes(_ a: StoreKey, _ b: StoreKey) -> Bool {
+        a.bytes.withUnsafeBytes { a in
+            b.bytes.withUnsafeBytes { b in
+                let order = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+                return order != 0 ? order < 0 : a.count < b.count
             }
         }
     }

@@ -14,6 +14,7 @@ struct Roster: TenantDirectory, AffiliateDirectory {
     }
 
     func referral(code: String) throws -> ReferralTarget? { nil }
+    func referral(code: String, in store: borrowing some StoreReader & ~Copyable) throws -> ReferralTarget? { nil }
 
     func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary? {
         guard tenant == self.tenant, let program = affiliates[id] else { return nil }
