@@ -3,13 +3,20 @@ public import Kernel
 
 /// Keeps the rollups in step with Tracking's events, inside the transaction that records them (ARCHITECTURE.md):
 /// a click or conversion and its counters commit together.
-public struct InsightsProjector: EventProjector {
+public struct InsightsProjector: PreparingProjector {
     private let namespace: String
 
     public init() { namespace = RollupKeys.live }
 
     /// A projector into another namespace: how a rebuild recomputes every cell beside the live ones.
     init(namespace: String) { self.namespace = namespace }
+
+    /// A click's cells depend on the click alone.
+    public func increments(for event: any DomainEvent) -> [CounterIncrement]? {
+        guard let click = event as? ClickRecorded else { return nil }
+        return RollupWriter(keys: RollupKeys(click.tenant, namespace: namespace))
+            .cells(Contribution(click: click), day: CalendarDay(click.at), program: click.programID, affiliate: click.affiliateID)
+    }
 
     public func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws {
         let keys = RollupKeys(event.tenant, namespace: namespace)

@@ -11,6 +11,27 @@ public protocol EventProjector: Sendable {
     func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws
 }
 
+/// A projector whose effect of some events depends on the event alone, not on stored data: those increments are
+/// worked out before the write, on the caller's thread, and only added in the writer's transaction, which keeps the
+/// single writer's share of high-volume events (clicks) small.
+public protocol PreparingProjector: EventProjector {
+    /// The counter increments `event` adds, or `nil` when it needs the transaction (`project` then runs there).
+    func increments(for event: any DomainEvent) -> [CounterIncrement]?
+}
+
+/// One cell's increments, for `StoreWriter.add`.
+public struct CounterIncrement: Sendable {
+    public let table: Table
+    public let key: StoreKey
+    public let counters: CounterSet
+
+    public init(_ table: Table, _ key: StoreKey, _ counters: CounterSet) {
+        self.table = table
+        self.key = key
+        self.counters = counters
+    }
+}
+
 /// The events one write records; projected before its commit and delivered to subscribers after it.
 public struct EventLog: Sendable {
     public private(set) var events: [any DomainEvent] = []

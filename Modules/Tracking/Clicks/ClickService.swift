@@ -173,10 +173,10 @@ public struct ClickService: Sendable {
         let writes = LedgerWrites(tenant: tenant, ids: ids)
         // Clicks are the one high-volume write: answered once committed to the OS (so `kill -9` loses none), fsynced
         // within the store's sync interval. BENCHMARKS.md has the measured figures. A paid click carries money, so
-        // it is fsynced before the answer like every conversion.
-        try await database.write(durability: reward == nil ? .deferredSync : .synced) { store, events in
+        // it is fsynced before the answer like every conversion. The event is announced up front so that its rollup
+        // cells are worked out here rather than on the single writer's thread.
+        try await database.write(durability: reward == nil ? .deferredSync : .synced, announcing: [event]) { store, events in
             try store.put(.records, ClickKeys.clicks(tenant).key(click.id), bytes)
-            events.record(event)
             try reward?.accrue(click, writes: writes, ids: ids, in: store, events: &events)
         }
     }
