@@ -22,8 +22,8 @@ extension InsightsQuery {
         let standings: [AffiliateID: CounterSet] =
             switch scope {
             case .nothing: [:]
-            case .tenant: try reader.standings(window, program: nil, in: store)
-            case .program(let program): try reader.standings(window, program: program, in: store)
+            case .tenant: try reader.standings(window, program: nil, metrics: Self.leaderboardMetrics, in: store)
+            case .program(let program): try reader.standings(window, program: program, metrics: Self.leaderboardMetrics, in: store)
             case .affiliate(let affiliate, let program): [affiliate: try reader.totals(.affiliate(affiliate, program: program), window, in: store)]
             }
         let ranked: [(AffiliateID, JSONValue, Double)] = standings.compactMap { affiliate, totals in
@@ -55,4 +55,7 @@ extension InsightsQuery {
         }
         return .array(rows)
     }
+
+    /// What any of the leaderboard's rankings reads.
+    private static let leaderboardMetrics: Set<Metric> = [.clicks, .conversions, .commission]
 }

@@ -93,11 +93,14 @@ struct RollupReader {
         }
     }
 
-    /// Every affiliate's totals over the window, optionally of one program only.
+    /// Every affiliate's totals of `metrics` over the window, optionally of one program only. Only those metrics are
+    /// summed: a window's blocks hold thousands of affiliates' cells, each with dozens of slots.
     func standings(
-        _ window: InsightsWindow, program: ProgramID?, in store: borrowing some StoreReader & ~Copyable
+        _ window: InsightsWindow, program: ProgramID?, metrics: Set<Metric>, in store: borrowing some StoreReader & ~Copyable
     ) throws -> [AffiliateID: CounterSet] {
         guard let days = window.days else { return [:] }
+        // A bit per metric: a set lookup per slot would cost more than the sum it saves.
+        let wanted = metrics.reduce(UInt64(0)) { $0 | 1 << $1.rawValue }
         var sums: [AffiliateID: CounterSet] = [:]
         for (shift, block) in StandingLevel.cover(days) {
             var space = keys.standings(shift: shift, block: block)
@@ -105,7 +108,9 @@ struct RollupReader {
             try store.scan(.rollups, prefix: space.prefix) { key, bytes in
                 let ids = key.bytes.suffix(32)
                 guard let affiliate = AffiliateID(bytes: ids.suffix(16)) else { return true }
-                sums[affiliate, default: CounterSet()].add(try CounterSet(encoded: bytes))
+                var counts = CounterSet()
+                for (slot, value) in try CounterSet(encoded: bytes).entries where slot >> 16 < 64 && wanted & 1 << (slot >> 16) != 0 { counts.add(slot, value) }
+                if let index = sums.index(forKey: affiliate) { sums.values[index].add(counts) } else { sums[affiliate] = counts }
                 return true
             }
         }
