@@ -5,36 +5,43 @@ import Kernel
 /// batch's only once the body succeeded; the batch's are applied once per cell just before its commit.
 /// Used only on the writer thread.
 final class CounterAccumulator {
-    private struct Cell: Hashable {
-        let table: Table
-        let key: StoreKey
-    }
+    /// Per table, found by comparing names: there are one or two, and hashing a table's name for every increment
+    /// cost more than the cell's own key.
+    private var tables: [(table: Table, cells: [StoreKey: CounterSet])] = []
 
-    private var cells: [Cell: CounterSet] = [:]
-
-    var isEmpty: Bool { cells.isEmpty }
+    var isEmpty: Bool { tables.allSatisfy { $0.cells.isEmpty } }
 
     func add(_ table: Table, _ key: StoreKey, _ counters: CounterSet) {
-        cells[Cell(table: table, key: key), default: CounterSet()].add(counters)
+        let index = tables.firstIndex { $0.table == table } ?? {
+            // Room for a busy batch's cells from the start, rather than regrowing the dictionary as they come.
+            var cells: [StoreKey: CounterSet] = [:]
+            cells.reserveCapacity(1_024)
+            tables.append((table, cells))
+            return tables.count - 1
+        }()
+        tables[index].cells[key, default: CounterSet()].add(counters)
     }
 
     /// Takes over `other`'s increments, leaving it empty.
     func absorb(_ other: CounterAccumulator) {
-        if cells.isEmpty {
-            swap(&cells, &other.cells)
-            return
+        if isEmpty {
+            swap(&tables, &other.tables)
+        } else {
+            for (table, cells) in other.tables {
+                for (key, counters) in cells { add(table, key, counters) }
+            }
         }
-        for (cell, counters) in other.cells { cells[cell, default: CounterSet()].add(counters) }
-        other.cells.removeAll(keepingCapacity: true)
+        other.discard()
     }
 
-    func discard() { cells.removeAll(keepingCapacity: true) }
+    func discard() {
+        for index in tables.indices { tables[index].cells.removeAll(keepingCapacity: true) }
+    }
 
     /// Adds every cell's increments to its stored value, table by table in key order (see `addCounters`).
     func apply(to transaction: Transaction, signals: BatchSignals) throws {
-        let byTable = Dictionary(grouping: cells, by: \.key.table)
-        for (table, tableCells) in byTable {
-            let sorted = tableCells.map { (key: $0.key.key, increments: $0.value) }.sorted { Self.precedes($0.key, $1.key) }
+        for (table, cells) in tables where !cells.isEmpty {
+            let sorted = cells.map { (key: $0.key, increments: $0.value) }.sorted { Self.precedes($0.key, $1.key) }
             try signals.watching { try transaction.addCounters(table, sorted) }
         }
     }
