@@ -61,7 +61,7 @@ public struct LeadRecorded: DomainEvent {
 
 /// What Insights groups a sale by from the click it came through: coverage-aware views attribute a sale to a
 /// country, device, referrer or campaign only when it has such a click.
-public struct ClickFacts: Sendable, Equatable {
+public struct ClickFacts: Sendable, Equatable, Codable {
     public let at: Date
     public let linkID: AffiliateLinkID
     public let country: String?

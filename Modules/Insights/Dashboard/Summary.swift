@@ -6,7 +6,7 @@ extension InsightsQuery {
     /// conversions nor earnings; `pendingPayoutsCents` is every approved, unpaid commission to date.
     func summary(in store: borrowing some StoreReader & ~Copyable) throws -> JSONValue {
         let totals = try reader.totals(scope, window, in: store)
-        let standings = try activeAffiliates(in: store)
+        let standings = try activeAffiliates(totals, in: store)
         let pending = try reader.totals(scope, allTime, in: store)
         var members: [(String, JSONValue)] = [
             ("totalClicks", .int(totals.count(.clicks))),
@@ -22,11 +22,10 @@ extension InsightsQuery {
     }
 
     /// Affiliates with a click, lead or conversion in the window.
-    private func activeAffiliates(in store: borrowing some StoreReader & ~Copyable) throws -> Int {
+    private func activeAffiliates(_ totals: CounterSet, in store: borrowing some StoreReader & ~Copyable) throws -> Int {
         switch scope {
         case .nothing: return 0
         case .affiliate:
-            let totals = try reader.totals(scope, window, in: store)
             return totals.count(.clicks) + totals.count(.leads) + totals.count(.conversions) > 0 ? 1 : 0
         case .tenant, .program:
             let program: ProgramID? = if case .program(let id) = scope { id } else { nil }

@@ -55,19 +55,13 @@ public struct InsightsService: Sendable {
     private func run<T>(
         _ tenant: TenantID, _ parameter: @escaping (String) -> String?, audience: Audience = .brand, _ body: (InsightsQuery, borrowing any StoreReader & ~Copyable) throws -> T) throws -> T {
         let window = try InsightsWindow.parse(since: parameter("since"), until: parameter("until"), now: clock.now())
-        let programID: ProgramID? = try Self.id(parameter("programId"), "programId")
-        let affiliateID: AffiliateID? = try Self.id(parameter("affiliateId"), "affiliateId")
+        let programID = try ProgramID.parse(parameter("programId"), field: "programId")
+        let affiliateID = try AffiliateID.parse(parameter("affiliateId"), field: "affiliateId")
         let scope = try InsightsScope.resolve(tenant: tenant, programID: programID, affiliateID: affiliateID, affiliates: affiliates)
         guard let home = try tenants.tenant(tenant)?.homeCurrency else { throw DomainError.notFound("Organization") }
         let query = InsightsQuery(
             tenant: tenant, scope: scope, window: window, money: HomeMoney(home: home, rates: rates.current()), parameter: parameter, audience: audience,
             reader: RollupReader(keys: RollupKeys(tenant)), affiliates: affiliates)
         return try database.read { store in try body(query, store) }
-    }
-
-    private static func id<Tag>(_ raw: String?, _ name: String) throws(DomainError) -> TypedID<Tag>? {
-        guard let raw else { return nil }
-        guard let id = TypedID<Tag>(raw) else { throw DomainError.validation(name, "\(name) must be an id (UUID)") }
-        return id
     }
 }

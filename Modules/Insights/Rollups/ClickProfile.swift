@@ -20,6 +20,10 @@ struct ClickProfile: Equatable, KeyComponent {
         self.utm = UTMParameters(source: utm.source, medium: utm.medium, campaign: utm.campaign)
     }
 
+    init(_ click: ClickFacts) {
+        self.init(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
+    }
+
     /// A sale without a click.
     static let unknown = ClickProfile(country: nil, device: nil, link: nil, referrerHost: nil, utm: UTMParameters())
 

@@ -76,7 +76,7 @@ struct Contribution {
         counts.add(.revenue, row.amount)
         if let click = row.click {
             dimensions = Self.dimensions(referrer: click.referrerHost ?? Self.direct, country: click.country ?? Self.unknown, utm: click.utm, counts)
-            profile = ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
+            profile = ClickProfile(click)
         } else {
             // Coverage-aware: a sale without a click has no referrer or campaign, and its country is unknown.
             dimensions = [(.country, Self.unknown, counts)]

@@ -14,16 +14,6 @@ struct ConversionMemo: Codable, Equatable {
         case reward
     }
 
-    /// The click dimensions of a sale's originating click.
-    struct Click: Codable, Equatable {
-        let at: Date
-        let linkID: AffiliateLinkID
-        let country: String?
-        let device: DeviceClass
-        let referrerHost: String?
-        let utm: UTMParameters
-    }
-
     let at: Date
     let programID: ProgramID
     let affiliateID: AffiliateID
@@ -33,7 +23,8 @@ struct ConversionMemo: Codable, Equatable {
     var status: ConversionStatus
     let amount: Money
     var commission: Money
-    let click: Click?
+    /// The sale's originating click.
+    let click: ClickFacts?
     let attribution: AttributionBucket
     /// `nil` when the sale names no customer.
     let returningCustomer: Bool?
@@ -64,7 +55,7 @@ extension ConversionMemo {
         self.init(
             at: event.at, programID: event.programID, affiliateID: event.affiliateID, kind: kind, recurring: event.type == .recurring,
             subscription: event.subscriptionID != nil, status: event.status, amount: event.amount, commission: event.commission,
-            click: event.click.map { Click(at: $0.at, linkID: $0.linkID, country: $0.country, device: $0.device, referrerHost: $0.referrerHost, utm: $0.utm) },
+            click: event.click,
             attribution: AttributionBucket(event), returningCustomer: kind == .sale ? returningCustomer : nil)
     }
 

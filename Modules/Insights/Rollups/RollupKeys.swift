@@ -15,16 +15,22 @@ struct RollupKeys {
     private let customers: Keyspace
 
     init(_ tenant: TenantID, namespace: String = RollupKeys.live) {
-        func space(_ collection: String) -> Keyspace { .tenant(tenant, namespace + "-" + collection) }
-        series = space("series")
-        dimensions = space("dimension")
-        standings = space("standing")
-        profiles = space("profile")
-        memos = space("conversion")
-        customers = space("customer")
+        // The live names are joined once, not for every event.
+        let names = namespace == Self.live ? Self.liveCollections : Self.collections(namespace)
+        series = .tenant(tenant, names[0])
+        dimensions = .tenant(tenant, names[1])
+        standings = .tenant(tenant, names[2])
+        profiles = .tenant(tenant, names[3])
+        memos = .tenant(tenant, names[4])
+        customers = .tenant(tenant, names[5])
     }
 
     static let live = "rollup"
+    private static let liveCollections = collections(live)
+
+    private static func collections(_ namespace: String) -> [String] {
+        ["series", "dimension", "standing", "profile", "conversion", "customer"].map { namespace + "-" + $0 }
+    }
 
     /// Tenant- or program-wide totals of one period.
     func series(_ scope: WideScope, _ period: Period) -> StoreKey {

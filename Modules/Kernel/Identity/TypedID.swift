@@ -98,3 +98,12 @@ extension TypedID: Codable {
         try container.encode(description)
     }
 }
+
+extension TypedID {
+    /// An optional id from a query parameter: 400 `validation_failed` naming `field` when it is not a UUID.
+    public static func parse(_ raw: String?, field: String) throws(DomainError) -> TypedID? {
+        guard let raw else { return nil }
+        guard let id = TypedID(raw) else { throw DomainError.validation(field, "\(field) must be an id (UUID)") }
+        return id
+    }
+}

@@ -42,6 +42,11 @@ public struct Click: Sendable, Equatable {
 }
 
 extension Click {
+    /// What a sale through this click tells Insights of it.
+    var facts: ClickFacts {
+        ClickFacts(at: at, linkID: linkID, country: country, device: device, referrerHost: referrerHost, utm: utm)
+    }
+
     /// The event that tells other contexts of this click.
     func recorded(_ tenant: TenantID) -> ClickRecorded {
         ClickRecorded(

@@ -118,7 +118,7 @@ extension Conversion {
         ConversionRecorded(
             tenant: tenant, conversionID: id, type: type, status: status, programID: programID, affiliateID: affiliateID, amount: amount,
             commission: commission, clickID: clickID,
-            click: click.map { ClickFacts(at: $0.at, linkID: $0.linkID, country: $0.country, device: $0.device, referrerHost: $0.referrerHost, utm: $0.utm) },
+            click: click?.facts,
             attributionMethod: attributionMethod, customerID: customerID, subscriptionID: subscriptionID, parentConversionID: parentConversionID,
             at: createdAt)
     }

@@ -22,7 +22,7 @@ public struct ConversionFilter: Sendable {
     /// From query parameters; a malformed value is a 400 naming its parameter.
     public init(query: (String) -> String?) throws(DomainError) {
         self.init(
-            affiliateID: try Self.id(query("affiliateId"), "affiliateId"), programID: try Self.id(query("programId"), "programId"),
+            affiliateID: try .parse(query("affiliateId"), field: "affiliateId"), programID: try .parse(query("programId"), field: "programId"),
             status: try query("status").map { (raw) throws(DomainError) in
                 guard let status = ConversionStatus(rawValue: raw) else {
                     throw DomainError.validation("status", "status must be one of \(ConversionStatus.allCases.map(\.rawValue).joined(separator: " | "))")
@@ -39,12 +39,6 @@ public struct ConversionFilter: Sendable {
         if let since, conversion.createdAt < since { return false }
         if let until, conversion.createdAt >= until { return false }
         return true
-    }
-
-    private static func id<Tag>(_ raw: String?, _ name: String) throws(DomainError) -> TypedID<Tag>? {
-        guard let raw else { return nil }
-        guard let id = TypedID<Tag>(raw) else { throw DomainError.validation(name, "\(name) must be an id (UUID)") }
-        return id
     }
 
     private static func time(_ raw: String?, _ name: String) throws(DomainError) -> Date? {

@@ -1,4 +1,4 @@
-public import Contracts
+import Contracts
 public import Kernel
 
 /// A validated body of `POST /api/v1/conversions/import` and its preview: every row checked before anything is
