@@ -49,7 +49,7 @@ import Testing
             let scopes: [(ProgramID?, AffiliateID?)] = [(nil, nil), (programs[0], nil), (nil, affiliates[3].0), (programs[0], affiliates[3].0)]
             for (since, until) in windows {
                 for (program, affiliate) in scopes {
-                    try Self.compare(service, model, since: since, until: until, program: program, affiliate: affiliate, now: clock.now())
+                    try await Self.compare(service, model, since: since, until: until, program: program, affiliate: affiliate, now: clock.now())
                 }
             }
         }
@@ -57,7 +57,7 @@ import Testing
 
     static func compare(
         _ service: InsightsService, _ model: Model, since: String?, until: String?, program: ProgramID?, affiliate: AffiliateID?, now: Date
-    ) throws {
+    ) async throws {
         let parameters = ["since": since, "until": until, "programId": program?.description, "affiliateId": affiliate?.description]
         let query: (String) -> String? = { parameters[$0] ?? nil }
         let end = until.map { Self.date($0) } ?? now
@@ -76,17 +76,17 @@ import Testing
         let leads = model.leads.filter { inWindow($0.at) && inScope($0.affiliate, $0.program) }
         func usd(_ amounts: [Money]) -> Int64 { amounts.reduce(0) { $0 + ($1.currency == .usd ? $1.minorUnits : $1.minorUnits * 2) } }
 
-        let summary = try service.summary(tenant, query)
+        let summary = try await service.summary(tenant, query)
         #expect(summary["totalClicks"] == .int(Int64(clicks.count)), "\(label)")
         #expect(summary["totalConversions"] == .int(Int64(counted.count)), "\(label)")
         #expect(summary["totalLeads"] == .int(Int64(leads.count)), "\(label)")
         #expect(summary["totalEarningsCents"] == .int(usd(counted.map(\.commission))), "\(label)")
 
-        let overview = try #require(try service.module("overview", tenant, query)).json
+        let overview = try #require(try await service.module("overview", tenant, query)).json
         #expect(overview["grossRevenueCents"] == .int(usd(counted.map(\.amount))), "\(label)")
         #expect(overview["refundedConversions"] == .int(Int64(sales.count { $0.status == .refunded })), "\(label)")
 
-        let countries = try #require(try service.module("geography", tenant, query)).json["countries"]
+        let countries = try #require(try await service.module("geography", tenant, query)).json["countries"]
         var expected: [String: (Int64, Int64)] = [:]
         for click in clicks { expected[click.country ?? "(unknown)", default: (0, 0)].0 += 1 }
         for sale in counted { expected[sale.country ?? "(unknown)", default: (0, 0)].1 += 1 }
@@ -94,12 +94,12 @@ import Testing
             uniqueKeysWithValues: (countries?.arrayElements ?? []).map { ($0["country"]?.stringValue ?? "", ($0["clicks"]?.intValue ?? -1, $0["conversions"]?.intValue ?? -1)) })
         #expect(answered.mapValues { [$0.0, $0.1] } == expected.filter { $0.value != (0, 0) }.mapValues { [$0.0, $0.1] }, "\(label)")
 
-        let series = try service.timeseries(tenant) { $0 == "metric" ? "clicks" : query($0) }.json["points"]?.arrayElements ?? []
+        let series = try await service.timeseries(tenant) { $0 == "metric" ? "clicks" : query($0) }.json["points"]?.arrayElements ?? []
         let perDay = Dictionary(grouping: clicks) { Timestamp.format($0.at).prefix(10) }.mapValues { Int64($0.count) }
         #expect(series.allSatisfy { point in point["count"]?.intValue == perDay[Substring(point["bucket"]?.stringValue ?? "")] ?? 0 }, "\(label)")
         #expect(series.count == Int((last - first) / 86_400), "\(label)")
 
-        let board = try service.leaderboard(tenant) { $0 == "metric" ? "clicks" : $0 == "limit" ? "50" : query($0) }.arrayElements ?? []
+        let board = try await service.leaderboard(tenant) { $0 == "metric" ? "clicks" : $0 == "limit" ? "50" : query($0) }.arrayElements ?? []
         let perAffiliate = Dictionary(grouping: clicks, by: \.affiliate).mapValues { Int64($0.count) }
         #expect(board.count == perAffiliate.count, "\(label)")
         for row in board {
@@ -155,7 +155,17 @@ import Testing
                     status: .pending, at: at)
             ])
         }
-        try await write(events, to: database)
+        // Clicks are folded out of their pending cells at any time: some before the rest are written, some while
+        // they are, the rest when the queries catch up.
+        try await write(Array(events[..<300]), to: database)
+        try await RollupFolder(store: database.engine).fold()
+        let middle = Array(events[300..<450])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await write(middle, to: database) }
+            group.addTask { try await RollupFolder(store: database.engine).fold() }
+            try await group.waitForAll()
+        }
+        try await write(Array(events[450...]), to: database)
 
         // Reviews and refunds later (after every window): they still change the day each sale was made on.
         let later = start.addingTimeInterval(80 * 86_400)

@@ -3,6 +3,7 @@ public import Kernel
 public import Contracts
 public import Logging
 import Billing
+import Insights
 import Storage
 
 /// Builds a ready-to-run server: opens the store in the data directory, applies the tenant files, mounts the
@@ -28,6 +29,6 @@ public func buildApplication(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vouch"),
         logger: logger)
-    app.addServices(StoreService(store: engine, logger: logger), bus)
+    app.addServices(StoreService(store: engine, logger: logger), bus, RollupFoldService(folder: RollupFolder(store: engine), logger: logger))
     return app
 }

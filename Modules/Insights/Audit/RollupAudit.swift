@@ -27,7 +27,8 @@ public struct RollupAudit: Sendable {
     public func run(_ tenant: TenantID, repair: Bool) async throws -> Report {
         let live = RollupKeys(tenant)
         let rebuilt = RollupKeys(tenant, namespace: Self.rebuildNamespace)
-        for space in rebuilt.all { try await clear(space) }
+        let pendingRebuild = PendingClicks(namespace: Self.rebuildNamespace).cells(of: tenant)
+        for space in rebuilt.all + [pendingRebuild] { try await clear(space) }
         var events = 0
         let projector = InsightsProjector(namespace: Self.rebuildNamespace)
         try await history.replay(tenant) { batch in
@@ -36,6 +37,8 @@ public struct RollupAudit: Sendable {
                 for event in batch { try projector.project(event, into: writer) }
             }
         }
+        try await RollupFolder(store: store, namespace: Self.rebuildNamespace).fold(tenant)
+        try await RollupFolder(store: store).fold(tenant)
         var differences = 0
         var samples: [String] = []
         for (liveSpace, rebuiltSpace) in zip(live.all, rebuilt.all) {

@@ -27,7 +27,7 @@ public struct AffiliateInsightsController<Context: AffiliateRequestContext>: Sen
             if let focus = request.query("affiliateId"), focus != context.affiliateID.description {
                 throw DomainError(.notFound, "affiliate_not_found", "No such affiliate membership")
             }
-            guard let report = try insights.affiliateModule(name, context.tenant, context.affiliateID, request.query) else {
+            guard let report = try await insights.affiliateModule(name, context.tenant, context.affiliateID, request.query) else {
                 throw DomainError(.notFound, "unknown_module", "No insights module named \(name)")
             }
             return try InsightsFormat.parse(request.query("format")).response(report, name: name, request: request, context: context)

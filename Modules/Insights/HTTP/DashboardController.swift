@@ -20,12 +20,12 @@ public struct DashboardController<Context: TenantRequestContext>: Sendable {
 
     /// Mounts the routes on a group rooted at `/api/v1/dashboard`.
     public func addRoutes(to group: RouterGroup<Context>) {
-        group.get("summary") { request, context in try insights.summary(context.tenant, request.query) }
-        group.get("timeseries") { request, context in try insights.timeseries(context.tenant, request.query).json }
-        group.get("leaderboard") { request, context in try insights.leaderboard(context.tenant, request.query) }
-        group.get("traffic-sources") { request, context in try insights.trafficSources(context.tenant, request.query) }
+        group.get("summary") { request, context in try await insights.summary(context.tenant, request.query) }
+        group.get("timeseries") { request, context in try await insights.timeseries(context.tenant, request.query).json }
+        group.get("leaderboard") { request, context in try await insights.leaderboard(context.tenant, request.query) }
+        group.get("traffic-sources") { request, context in try await insights.trafficSources(context.tenant, request.query) }
         group.get("export.csv") { request, context in
-            CSVResponse(try insights.timeseries(context.tenant, request.query).csv, filename: "dashboard.csv")
+            CSVResponse(try await insights.timeseries(context.tenant, request.query).csv, filename: "dashboard.csv")
         }
         addModuleRoute(to: group.group("insights"))
     }
@@ -34,7 +34,7 @@ public struct DashboardController<Context: TenantRequestContext>: Sendable {
     public func addModuleRoute(to group: RouterGroup<Context>) {
         group.get(":module") { request, context in
             let name = try context.parameters.require("module")
-            guard let report = try insights.module(name, context.tenant, request.query) else {
+            guard let report = try await insights.module(name, context.tenant, request.query) else {
                 throw DomainError(.notFound, "unknown_module", "No insights module named \(name)")
             }
             return try InsightsFormat.parse(request.query("format")).response(report, name: name, request: request, context: context)

@@ -3,7 +3,7 @@ import Foundation
 import Kernel
 
 /// What one click, or one conversion row in its current state, adds to the rollups, before it is fanned out to the
-/// cells of every scope and period (`RollupWriter`).
+/// cells of every scope and period (`RollupBatch`).
 struct Contribution {
     /// Counted in every series cell: tenant, program and affiliate, day, month and standing block.
     var totals = CounterSet()
@@ -24,15 +24,18 @@ struct Contribution {
 
     init() {}
 
-    init(click: ClickRecorded) {
-        totals.add(.clicks)
-        totals.add(.clicksByDevice, bucket: Self.bucket(click.device))
-        daily.add(.clicksByHour, bucket: Self.hour(of: click.at))
-        var counts = CounterSet()
-        counts.add(.clicks)
-        dimensions = Self.dimensions(referrer: click.referrerHost ?? Self.direct, country: click.country ?? Self.unknown, utm: click.utm, counts)
-        profile = ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
-        profileCounts = counts
+    /// The clicks of one pending cell (`PendingClicks`): `counts` holds the clicks and their hours of the day.
+    init(clicks profile: ClickProfile, _ counts: CounterSet) {
+        let clicks = counts.count(.clicks)
+        totals.add(.clicks, clicks)
+        totals.add(.clicksByDevice, bucket: profile.device.map(Self.bucket) ?? Self.unknownDevice, clicks)
+        for entry in counts.entries where entry.slot >> 16 == UInt32(Metric.clicksByHour.rawValue) { daily.add(entry.slot, entry.value) }
+        var perValue = CounterSet()
+        perValue.add(.clicks, clicks)
+        dimensions = Self.dimensions(
+            referrer: profile.referrerHost ?? Self.direct, country: profile.country ?? Self.unknown, utm: profile.utm, perValue)
+        self.profile = profile
+        profileCounts = perValue
     }
 
     init(_ row: ConversionMemo) {

@@ -2,10 +2,9 @@ import Contracts
 import Kernel
 
 /// The stored memo of every conversion row, and the one way a row's contribution changes: take the old one back,
-/// add the new one. The writer's per-batch sums cancel what did not change.
+/// add the new one, in one `RollupBatch` so that what did not change cancels before any cell is touched.
 struct ConversionMemos {
     let keys: RollupKeys
-    let writer: RollupWriter
 
     func record(_ event: ConversionRecorded, in store: borrowing some StoreWriter & ~Copyable) throws {
         var returning: Bool?
@@ -21,8 +20,10 @@ struct ConversionMemos {
         let old = try store.get(.rollups, key).map { try RecordCoding.decode(ConversionMemo.self, from: $0) }
         guard let new = change(old), new != old else { return }
         try store.put(.rollups, key, RecordCoding.encode(new))
-        if let old { try writer.add(-Contribution(old), day: old.day, program: old.programID, affiliate: old.affiliateID, into: store) }
-        try writer.add(Contribution(new), day: new.day, program: new.programID, affiliate: new.affiliateID, into: store)
+        var batch = RollupBatch()
+        if let old { batch.add(-Contribution(old), day: old.day, program: old.programID, affiliate: old.affiliateID) }
+        batch.add(Contribution(new), day: new.day, program: new.programID, affiliate: new.affiliateID)
+        try batch.add(into: store, keys)
     }
 }
 

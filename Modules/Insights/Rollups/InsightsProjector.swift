@@ -1,8 +1,9 @@
 import Contracts
 public import Kernel
 
-/// Keeps the rollups in step with Tracking's events, inside the transaction that records them (ARCHITECTURE.md):
-/// a click or conversion and its counters commit together.
+/// Keeps the rollups in step with Tracking's events, inside the transaction that records them (ARCHITECTURE.md).
+/// A conversion's cells change with it; a click, the one high-volume event, adds to a single pending cell that
+/// `RollupFolder` folds into the rest in batches (`PendingClicks`).
 public struct InsightsProjector: PreparingProjector {
     private let namespace: String
 
@@ -11,20 +12,20 @@ public struct InsightsProjector: PreparingProjector {
     /// A projector into another namespace: how a rebuild recomputes every cell beside the live ones.
     init(namespace: String) { self.namespace = namespace }
 
-    /// A click's cells depend on the click alone.
+    /// A click's pending cell depends on the click alone.
     public func increments(for event: any DomainEvent) -> [CounterIncrement]? {
         guard let click = event as? ClickRecorded else { return nil }
-        return RollupWriter(keys: RollupKeys(click.tenant, namespace: namespace))
-            .cells(Contribution(click: click), day: CalendarDay(click.at), program: click.programID, affiliate: click.affiliateID)
+        return [PendingClicks(namespace: namespace).cell(click)]
     }
 
     public func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws {
+        if let cells = increments(for: event) {
+            for cell in cells { try store.add(cell.table, cell.key, cell.counters) }
+            return
+        }
         let keys = RollupKeys(event.tenant, namespace: namespace)
-        let writer = RollupWriter(keys: keys)
-        let memos = ConversionMemos(keys: keys, writer: writer)
+        let memos = ConversionMemos(keys: keys)
         switch event {
-        case let click as ClickRecorded:
-            try writer.add(Contribution(click: click), day: CalendarDay(click.at), program: click.programID, affiliate: click.affiliateID, into: store)
         case let conversion as ConversionRecorded:
             try memos.record(conversion, in: store)
         case let lead as LeadRecorded:
@@ -40,7 +41,9 @@ public struct InsightsProjector: PreparingProjector {
         case let ended as SubscriptionEnded:
             var churn = Contribution()
             churn.totals.add(.churnedSubscriptions)
-            try writer.add(churn, day: CalendarDay(ended.at), program: ended.programID, affiliate: ended.affiliateID, into: store)
+            var batch = RollupBatch()
+            batch.add(churn, day: CalendarDay(ended.at), program: ended.programID, affiliate: ended.affiliateID)
+            try batch.add(into: store, keys)
         default:
             break
         }

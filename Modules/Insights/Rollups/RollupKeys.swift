@@ -73,7 +73,7 @@ struct RollupKeys {
     }
 
     /// An affiliate's activity of one day, one cell per combination of click dimensions (`ClickProfile`).
-    func profile(_ affiliate: AffiliateID, _ day: CalendarDay, _ profile: ClickProfile) -> StoreKey {
+    func profile(_ affiliate: AffiliateID, _ day: CalendarDay, _ profile: some KeyComponent) -> StoreKey {
         Self.key(profiles, extra: 64) { bytes in
             affiliate.appendKeyBytes(to: &bytes)
             UInt32(day.number).appendKeyBytes(to: &bytes)
@@ -111,8 +111,8 @@ struct RollupKeys {
     }
 }
 
-/// Bytes already in key form, to narrow a keyspace by.
-private struct RawKeyBytes: KeyComponent {
+/// Bytes already in key form, to narrow a keyspace by or end a key with.
+struct RawKeyBytes: KeyComponent {
     let bytes: ArraySlice<UInt8>
 
     func appendKeyBytes(to bytes: inout [UInt8]) { bytes.append(contentsOf: self.bytes) }

@@ -54,7 +54,7 @@ struct Seed: AsyncParsableCommand {
             recorder: recorder, model: model,
             volume: .init(clicks: clicks, leads: leads, conversions: conversions, affiliates: affiliates), tasks: tasks, start: start, days: days)
         let began = Date()
-        let clickSeconds = try await seeder.run(log: say)
+        let clickSeconds = try await whileFolding(services.folder) { try await seeder.run(log: say) }
         await services.store.shutdown()
         let seconds = Date().timeIntervalSince(began)
         let counts = recorder.tally.all

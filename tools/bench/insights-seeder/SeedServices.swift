@@ -20,6 +20,7 @@ struct SeedServices: Sendable {
     let ledger: ConversionLedger
     let billing: BillingIngestion
     let signatures: RequestSignatureVerifier
+    let folder: RollupFolder
 
     init(dataDirectory: String, projections: Bool) throws {
         store = try LMDBStore(path: dataDirectory)
@@ -41,5 +42,6 @@ struct SeedServices: Sendable {
         billing = BillingIngestion(
             database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants, clicks: clicks, ledger: ledger)
         signatures = RequestSignatureVerifier(secrets: credentials, clock: clock)
+        folder = RollupFolder(store: store)
     }
 }

@@ -1,0 +1,25 @@
+import Insights
+import Logging
+import ServiceLifecycle
+
+/// Folds pending clicks into the rollups in the background, so that a query seldom finds any left to fold itself.
+/// Added after the store, so it stops before the store closes; what is still pending then is folded after restart.
+struct RollupFoldService: Service {
+    let folder: RollupFolder
+    let logger: Logger
+    /// Long enough for a fold to share the tenant- and program-wide cells among many clicks.
+    static let interval = Duration.milliseconds(250)
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while true {
+                do { try await Task.sleep(for: Self.interval) } catch { return }
+                do {
+                    try await folder.fold()
+                } catch {
+                    logger.error("folding pending clicks into the rollups failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+}

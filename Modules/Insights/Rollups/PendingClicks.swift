@@ -1,0 +1,55 @@
+import Contracts
+import Kernel
+
+/// Clicks recorded but not yet folded into the rollups. A click adds to one pending cell, in its own transaction;
+/// `RollupFolder` later moves whole batches of them into the thirty-odd cells each click counts in. A click is
+/// always either pending or folded, never both and never neither, because a fold deletes the cells it moves in the
+/// same transaction that adds them.
+///
+/// One cell per tenant, program, affiliate, day and click profile (`ClickProfile`), holding the clicks and their
+/// hours of the day: all the rollups need of a click.
+struct PendingClicks {
+    let space: Keyspace
+
+    init(namespace: String = RollupKeys.live) { space = .global(namespace + "-pending") }
+
+    func cell(_ click: ClickRecorded) -> CounterIncrement {
+        let profile = ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(space.prefix.bytes.count + 120)
+        bytes.append(contentsOf: space.prefix.bytes)
+        click.tenant.number.appendKeyBytes(to: &bytes)
+        click.programID.appendKeyBytes(to: &bytes)
+        click.affiliateID.appendKeyBytes(to: &bytes)
+        UInt32(CalendarDay(click.at).number).appendKeyBytes(to: &bytes)
+        profile.appendKeyBytes(to: &bytes)
+        var counts = CounterSet()
+        counts.add(.clicks)
+        counts.add(.clicksByHour, bucket: Contribution.hour(of: click.at))
+        return CounterIncrement(.rollups, StoreKey(bytes: bytes), counts)
+    }
+
+    /// The pending cells of one tenant.
+    func cells(of tenant: TenantID) -> Keyspace { space.narrowed(to: tenant.number) }
+
+    /// What a pending cell's key says, after the keyspace's prefix.
+    struct Cell {
+        let tenant: TenantID
+        let program: ProgramID
+        let affiliate: AffiliateID
+        let day: CalendarDay
+        let profile: ClickProfile
+
+        init?(_ suffix: ArraySlice<UInt8>) {
+            let start = suffix.startIndex
+            guard suffix.count > 40, let tenant = TenantID(leadingBytes: suffix), let program = ProgramID(bytes: suffix[start + 4..<start + 20]),
+                let affiliate = AffiliateID(bytes: suffix[start + 20..<start + 36]), let profile = ClickProfile(keyBytes: suffix[(start + 40)...])
+            else { return nil }
+            self.tenant = tenant
+            self.program = program
+            self.affiliate = affiliate
+            day = CalendarDay(number: suffix[start + 36..<start + 40].reduce(0) { $0 << 8 | Int($1) })
+            self.profile = profile
+        }
+    }
+}
