@@ -29,6 +29,6 @@ public func buildApplication(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vouch"),
         logger: logger)
-    app.addServices(StoreService(store: engine, logger: logger), bus, RollupFoldService(folder: RollupFolder(store: engine), logger: logger))
+    app.addServices(StoreService(store: engine, logger: logger), bus, RollupFoldService(folder: services.insights.folder, logger: logger))
     return app
 }

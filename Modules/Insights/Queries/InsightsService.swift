@@ -9,7 +9,8 @@ public struct InsightsService: Sendable {
     let tenants: any TenantDirectory
     let affiliates: any AffiliateDirectory
     let rates: any ExchangeRateSource
-    let folder: RollupFolder
+    /// Folds pending clicks: the queries' and the server's background folds share it, so they never overlap.
+    public let folder: RollupFolder
 
     public init(database: Database, clock: any WallClock, tenants: any TenantDirectory, affiliates: any AffiliateDirectory, rates: any ExchangeRateSource) {
         self.database = database

@@ -1,14 +1,17 @@
 public import Kernel
 
-/// Moves pending clicks (`PendingClicks`) into the rollup cells. A fold reads, deletes and fans out its pending
-/// cells in one write transaction, so folds may run at any time, from anywhere, even at once: the single writer
-/// orders them and each finds only what the ones before it left.
+/// Moves pending clicks (`PendingClicks`) into the rollup cells. A fold reads a batch of pending cells, works out
+/// their rollup cells off the writer's thread, then in one write transaction adds those cells and subtracts exactly
+/// what it read from the pending ones (clicks that arrived meanwhile stay pending). Since every step only adds, the
+/// rollups plus what is still pending always count each click once; folds are chained one after another so that
+/// two never fold the same cells.
 ///
 /// The server folds in the background (`RollupFoldService`); every query first catches its tenant up, so the
 /// dashboard always counts every click already answered.
-public struct RollupFolder: Sendable {
+public actor RollupFolder {
     private let store: any KeyValueStore
     private let namespace: String
+    private var last: Task<Int, any Error>?
     /// Pending cells per transaction: enough to share the tenant- and program-wide cells among thousands of clicks,
     /// few enough to keep the writer's other work waiting only milliseconds.
     static let cellsPerTransaction = 10_000
@@ -23,16 +26,13 @@ public struct RollupFolder: Sendable {
     /// Folds everything pending, of one tenant or of all; returns how many pending cells it folded.
     @discardableResult
     public func fold(_ tenant: TenantID? = nil) async throws -> Int {
-        let pending = PendingClicks(namespace: namespace)
-        let prefix = tenant.map { pending.cells(of: $0).prefix } ?? pending.space.prefix
-        var total = 0
-        while true {
-            let folded = try await store.write(durability: .deferredSync) { [namespace] writer in
-                try Self.foldOnce(prefix, pending, namespace: namespace, in: writer)
-            }
-            total += folded
-            if folded < Self.cellsPerTransaction { return total }
+        let previous = last
+        let next = Task { [store, namespace] in
+            _ = await previous?.result
+            return try await Self.foldAll(tenant, store: store, namespace: namespace)
         }
+        last = next
+        return try await next.value
     }
 
     /// Folds the tenant's pending clicks if it has any: one cursor seek when it has none.
@@ -49,22 +49,38 @@ public struct RollupFolder: Sendable {
         if hasPending { try await fold(tenant) }
     }
 
-    private static func foldOnce(
-        _ prefix: StoreKey, _ pending: PendingClicks, namespace: String, in writer: borrowing some StoreWriter & ~Copyable
-    ) throws -> Int {
+    private static func foldAll(_ tenant: TenantID?, store: any KeyValueStore, namespace: String) async throws -> Int {
+        let pending = PendingClicks(namespace: namespace)
+        let prefix = tenant.map { pending.cells(of: $0).prefix } ?? pending.space.prefix
+        var total = 0
+        while true {
+            let (folded, cells) = try store.read { reader in try Self.read(prefix, pending, namespace: namespace, in: reader) }
+            guard !folded.isEmpty else { return total }
+            try await store.write(durability: .deferredSync) { writer in
+                for (key, counts) in folded { try writer.add(.rollups, key, -counts) }
+                for cell in cells { try writer.add(cell.table, cell.key, cell.counters) }
+            }
+            total += folded.count
+            if folded.count < cellsPerTransaction { return total }
+        }
+    }
+
+    /// A batch of pending cells as read, and the rollup cells they add up to.
+    private static func read(
+        _ prefix: StoreKey, _ pending: PendingClicks, namespace: String, in reader: borrowing some StoreReader & ~Copyable
+    ) throws -> ([(StoreKey, CounterSet)], [CounterIncrement]) {
         var batches: [TenantID: RollupBatch] = [:]
-        var folded: [StoreKey] = []
-        try writer.scan(.rollups, prefix: prefix) { key, value in
+        var folded: [(StoreKey, CounterSet)] = []
+        try reader.scan(.rollups, prefix: prefix) { key, value in
             guard let cell = PendingClicks.Cell(key.suffix(after: pending.space.prefix)) else {
                 throw StoreError(.corrupted, message: "unreadable pending click cell \(key)")
             }
-            let contribution = Contribution(clicks: cell.profile, try CounterSet(encoded: value))
-            batches[cell.tenant, default: RollupBatch()].add(contribution, day: cell.day, program: cell.program, affiliate: cell.affiliate)
-            folded.append(key)
+            let counts = try CounterSet(encoded: value)
+            batches[cell.tenant, default: RollupBatch()].add(Contribution(clicks: cell.profile, counts), day: cell.day, program: cell.program, affiliate: cell.affiliate)
+            folded.append((key, counts))
             return folded.count < cellsPerTransaction
         }
-        for key in folded { try writer.delete(.rollups, key) }
-        for (tenant, batch) in batches { try batch.add(into: writer, RollupKeys(tenant, namespace: namespace)) }
-        return folded.count
+        let cells = batches.flatMap { tenant, batch in batch.cells(RollupKeys(tenant, namespace: namespace)) }
+        return (folded, cells)
     }
 }
