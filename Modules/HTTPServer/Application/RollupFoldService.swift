@@ -10,8 +10,8 @@ struct RollupFoldService: Service {
     /// Long enough for a fold to share the tenant- and program-wide cells among many clicks.
     static let interval = Duration.milliseconds(250)
 
-    func run() async throws {
-        try await cancelWhenGracefulShutdown {
+    func run() async {
+        await cancelWhenGracefulShutdown {
             while true {
                 do { try await Task.sleep(for: Self.interval) } catch { return }
                 do {

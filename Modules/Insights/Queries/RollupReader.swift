@@ -1,8 +1,8 @@
 import Contracts
 import Kernel
 
-/// Sums rollup cells over a window inside one read transaction. Tenant- and program-wide queries read month cells
-/// for whole months and day cells for the ends; an affiliate's read its standing blocks and day profiles.
+/// Sums rollup cells over a window inside one read transaction. Series and dimension queries read month cells for
+/// whole months and day cells for the ends; an affiliate's totals come from its standing blocks.
 struct RollupReader {
     let keys: RollupKeys
 
@@ -33,28 +33,23 @@ struct RollupReader {
         }
     }
 
-    /// Counts per value of a text dimension over the window.
+    /// Counts per value of a text dimension over the window: whole months and the days at the ends.
     func values(
         of dimension: Dimension, _ scope: InsightsScope, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable
     ) throws -> [String: CounterSet] {
         guard let days = window.days else { return [:] }
         var sums: [String: CounterSet] = [:]
-        switch scope {
-        case .nothing: break
-        case .tenant, .program:
-            for period in Period.cover(days) {
-                let values = keys.dimensionValues(scope.wide!, dimension, period)
-                try store.scan(.rollups, prefix: values.prefix) { key, bytes in
-                    let value = String(decoding: key.suffix(after: values.prefix).dropLast(), as: UTF8.self)
-                    sums[value, default: CounterSet()].add(try CounterSet(encoded: bytes))
-                    return true
-                }
+        for period in Period.cover(days) {
+            let values: Keyspace
+            switch scope {
+            case .nothing: return [:]
+            case .tenant, .program: values = keys.dimensionValues(scope.wide!, dimension, period)
+            case .affiliate(let affiliate, _): values = keys.affiliateDimensionValues(affiliate, dimension, period)
             }
-        case .affiliate(let affiliate, _):
-            // One text read from each cell's key: a busy affiliate has hundreds of profile cells a day.
-            try scanProfiles(affiliate, window, in: store) { suffix, bytes in
-                guard let value = ClickProfile.value(of: dimension, keyBytes: suffix) else { return }
+            try store.scan(.rollups, prefix: values.prefix) { key, bytes in
+                let value = String(decoding: key.suffix(after: values.prefix).dropLast(), as: UTF8.self)
                 sums[value, default: CounterSet()].add(try CounterSet(encoded: bytes))
+                return true
             }
         }
         return sums

@@ -70,35 +70,6 @@ struct ClickProfile: Equatable, KeyComponent {
         utm = UTMParameters(source: texts[1], medium: texts[2], campaign: texts[3])
     }
 
-    /// One text dimension's value read from key bytes without decoding the rest, bucketed as the wide cells bucket
-    /// it: `(direct)` for a click without a referrer, `(unknown)` for an unknown country, nothing for a sale without
-    /// a click's referrer or for an absent UTM parameter.
-    static func value(of dimension: Dimension, keyBytes bytes: ArraySlice<UInt8>) -> String? {
-        let start = bytes.startIndex
-        guard bytes.count >= 4 else { return nil }
-        let text: Int
-        switch dimension {
-        case .country:
-            let letters = bytes[start..<start + 2]
-            return letters.elementsEqual("--".utf8) ? Contribution.unknown : String(decoding: letters, as: UTF8.self)
-        case .referrer: text = 0
-        case .utmSource: text = 1
-        case .utmMedium: text = 2
-        case .utmCampaign: text = 3
-        }
-        // After the country, the device and the link (a flag, then 16 bytes when set) come the four texts.
-        var cursor = start + (bytes[start + 3] == 1 ? 20 : 4)
-        for _ in 0..<text {
-            guard cursor < bytes.endIndex, let end = bytes[cursor...].firstIndex(of: 0) else { return nil }
-            cursor = end + 1
-        }
-        guard cursor < bytes.endIndex, let end = bytes[cursor...].firstIndex(of: 0) else { return nil }
-        let value = end == cursor ? nil : String(decoding: bytes[cursor..<end], as: UTF8.self)
-        guard dimension == .referrer else { return value }
-        let saleWithoutClick = Int(bytes[start + 2]) >= DeviceClass.allCases.count
-        return saleWithoutClick ? nil : value ?? Contribution.direct
-    }
-
     /// Keys are at most 511 bytes: each text keeps its first 96 bytes (whole characters).
     static func bounded(_ text: String) -> String {
         guard text.utf8.count > 96 else { return text }

@@ -13,6 +13,7 @@ struct Contribution {
     var dimensions: [(Dimension, String, CounterSet)] = []
     /// The affiliate's profile cell of the day.
     var profile: ClickProfile?
+    /// What the affiliate's own cells count, the profile and each dimension value: commission too.
     var profileCounts = CounterSet()
 
     var isEmpty: Bool { totals.isEmpty && daily.isEmpty && dimensions.isEmpty && profileCounts.isEmpty }

@@ -9,6 +9,7 @@ struct RollupBatch {
     private var dimensions: [DimensionDay: CounterSet] = [:]
     private var standings: [AffiliateDay: Sums] = [:]
     private var profiles: [ProfileDay: CounterSet] = [:]
+    private var affiliateDimensions: [AffiliateDimensionDay: CounterSet] = [:]
 
     /// Totals count in every period; day-only splits (the hour) only in day cells.
     private struct Sums {
@@ -28,6 +29,12 @@ struct RollupBatch {
             dimensions[DimensionDay(program: program, day: day, dimension: dimension, value: ClickProfile.bounded(value)), default: CounterSet()].add(counts)
         }
         standings[AffiliateDay(program: program, affiliate: affiliate, day: day), default: Sums()].add(contribution)
+        if !contribution.profileCounts.isEmpty {
+            for (dimension, value, _) in contribution.dimensions {
+                let at = AffiliateDimensionDay(affiliate: affiliate, day: day, dimension: dimension, value: ClickProfile.bounded(value))
+                affiliateDimensions[at, default: CounterSet()].add(contribution.profileCounts)
+            }
+        }
         if let profile = contribution.profile, !contribution.profileCounts.isEmpty {
             var bytes: [UInt8] = []
             profile.appendKeyBytes(to: &bytes)
@@ -61,6 +68,10 @@ struct RollupBatch {
                 append(key, shift == 0 ? sums.totals + sums.daily : sums.totals)
             }
         }
+        for (at, counts) in affiliateDimensions {
+            append(keys.affiliateDimension(at.affiliate, at.dimension, .day(at.day), value: at.value), counts)
+            append(keys.affiliateDimension(at.affiliate, at.dimension, .month(at.day.month), value: at.value), counts)
+        }
         for (at, counts) in profiles {
             append(keys.profile(at.affiliate, at.day, RawKeyBytes(bytes: at.profile[...])), counts)
         }
@@ -88,6 +99,13 @@ private struct AffiliateDay: Hashable {
     let program: ProgramID
     let affiliate: AffiliateID
     let day: CalendarDay
+}
+
+private struct AffiliateDimensionDay: Hashable {
+    let affiliate: AffiliateID
+    let day: CalendarDay
+    let dimension: Dimension
+    let value: String
 }
 
 private struct ProfileDay: Hashable {

@@ -13,6 +13,7 @@ struct RollupKeys {
     private let profiles: Keyspace
     private let memos: Keyspace
     private let customers: Keyspace
+    private let affiliateDimensions: Keyspace
 
     init(_ tenant: TenantID, namespace: String = RollupKeys.live) {
         // The live names are joined once, not for every event.
@@ -23,13 +24,14 @@ struct RollupKeys {
         profiles = .tenant(tenant, names[3])
         memos = .tenant(tenant, names[4])
         customers = .tenant(tenant, names[5])
+        affiliateDimensions = .tenant(tenant, names[6])
     }
 
     static let live = "rollup"
     private static let liveCollections = collections(live)
 
     private static func collections(_ namespace: String) -> [String] {
-        ["series", "dimension", "standing", "profile", "conversion", "customer"].map { namespace + "-" + $0 }
+        ["series", "dimension", "standing", "profile", "conversion", "customer", "affiliate-dimension"].map { namespace + "-" + $0 }
     }
 
     /// Tenant- or program-wide totals of one period.
@@ -55,6 +57,21 @@ struct RollupKeys {
         var bytes = dimensions.prefix.bytes
         Self.appendDimension(scope, dimension, period, to: &bytes)
         return dimensions.narrowed(to: RawKeyBytes(bytes: bytes[dimensions.prefix.bytes.count...]))
+    }
+
+    /// An affiliate's counts of one dimension's values in one period: the affiliate's breakdowns read a handful of
+    /// months and days of these instead of every day's profiles.
+    func affiliateDimension(_ affiliate: AffiliateID, _ dimension: Dimension, _ period: Period, value: String) -> StoreKey {
+        Self.key(affiliateDimensions, extra: 23 + value.utf8.count) { bytes in
+            Self.appendAffiliateDimension(affiliate, dimension, period, to: &bytes)
+            value.appendKeyBytes(to: &bytes)
+        }
+    }
+
+    func affiliateDimensionValues(_ affiliate: AffiliateID, _ dimension: Dimension, _ period: Period) -> Keyspace {
+        var bytes: [UInt8] = []
+        Self.appendAffiliateDimension(affiliate, dimension, period, to: &bytes)
+        return affiliateDimensions.narrowed(to: RawKeyBytes(bytes: bytes[...]))
     }
 
     /// An affiliate's totals over a block of days (see `StandingLevel`): block first, so one block of a program's
@@ -92,7 +109,7 @@ struct RollupKeys {
     func customer(_ id: String) -> StoreKey { customers.key(id) }
 
     /// Every key of the namespace, for comparing a rebuild with the live cells.
-    var all: [Keyspace] { [series, dimensions, standings, profiles, memos, customers] }
+    var all: [Keyspace] { [series, dimensions, standings, profiles, memos, customers, affiliateDimensions] }
 
     private static func key(_ space: Keyspace, extra: Int, _ build: (inout [UInt8]) -> Void) -> StoreKey {
         var bytes: [UInt8] = []
@@ -100,6 +117,13 @@ struct RollupKeys {
         bytes.append(contentsOf: space.prefix.bytes)
         build(&bytes)
         return StoreKey(bytes: bytes)
+    }
+
+    private static func appendAffiliateDimension(_ affiliate: AffiliateID, _ dimension: Dimension, _ period: Period, to bytes: inout [UInt8]) {
+        affiliate.appendKeyBytes(to: &bytes)
+        dimension.rawValue.appendKeyBytes(to: &bytes)
+        period.granularity.rawValue.appendKeyBytes(to: &bytes)
+        UInt32(period.number).appendKeyBytes(to: &bytes)
     }
 
     private static func appendDimension(_ scope: WideScope, _ dimension: Dimension, _ period: Period, to bytes: inout [UInt8]) {
