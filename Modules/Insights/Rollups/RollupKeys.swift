@@ -5,7 +5,7 @@ import Kernel
 /// Where one tenant's rollups live in the `rollups` table. `namespace` is `rollup` for the live cells; a rebuild
 /// projects the raw records into a namespace of its own and compares the two.
 ///
-/// A click adds to some thirty cells, so keys are built with one allocation each, from prefixes made once per event.
+/// A fold builds thousands of keys, so each is built with one allocation, from prefixes made once per tenant.
 struct RollupKeys {
     private let series: Keyspace
     private let dimensions: Keyspace

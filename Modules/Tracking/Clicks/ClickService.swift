@@ -174,7 +174,7 @@ public struct ClickService: Sendable {
         // Clicks are the one high-volume write: answered once committed to the OS (so `kill -9` loses none), fsynced
         // within the store's sync interval. BENCHMARKS.md has the measured figures. A paid click carries money, so
         // it is fsynced before the answer like every conversion. The event is announced up front so that its rollup
-        // cells are worked out here rather than on the single writer's thread.
+        // increments are worked out here rather than on the single writer's thread.
         try await database.write(durability: reward == nil ? .deferredSync : .synced, announcing: [event]) { store, events in
             try store.put(.records, ClickKeys.clicks(tenant).key(click.id), bytes)
             try reward?.accrue(click, writes: writes, ids: ids, in: store, events: &events)
