@@ -93,28 +93,33 @@ struct RollupReader {
         }
     }
 
-    /// Every affiliate's totals of `metrics` over the window, optionally of one program only. Only those metrics are
-    /// summed: a window's blocks hold thousands of affiliates' cells, each with dozens of slots.
+    /// Every affiliate's totals of `metrics` over the window, optionally of one program only. A window's blocks hold
+    /// thousands of affiliates' cells, each with dozens of slots: the cells are read in place, only up to the last
+    /// wanted metric (slots are sorted, the metric in their high bits).
     func standings(
         _ window: InsightsWindow, program: ProgramID?, metrics: Set<Metric>, in store: borrowing some StoreReader & ~Copyable
-    ) throws -> [AffiliateID: CounterSet] {
-        guard let days = window.days else { return [:] }
+    ) throws -> [(affiliate: AffiliateID, totals: CounterSet)] {
+        guard let days = window.days, let lastWanted = metrics.map(\.rawValue).max() else { return [] }
         // A bit per metric: a set lookup per slot would cost more than the sum it saves.
         let wanted = metrics.reduce(UInt64(0)) { $0 | 1 << $1.rawValue }
-        var sums: [AffiliateID: CounterSet] = [:]
-        for (shift, block) in StandingLevel.cover(days) {
+        var sums = StandingSums()
+        // Longest blocks first: they hold the most affiliates, so later blocks mostly meet affiliates already known.
+        for (shift, block) in StandingLevel.cover(days).sorted(by: { $0.shift > $1.shift }) {
             var space = keys.standings(shift: shift, block: block)
             if let program { space = space.narrowed(to: program) }
-            try store.scan(.rollups, prefix: space.prefix) { key, bytes in
-                let ids = key.bytes.suffix(32)
-                guard let affiliate = AffiliateID(bytes: ids.suffix(16)) else { return true }
-                var counts = CounterSet()
-                for (slot, value) in try CounterSet(encoded: bytes).entries where slot >> 16 < 64 && wanted & 1 << (slot >> 16) != 0 { counts.add(slot, value) }
-                if let index = sums.index(forKey: affiliate) { sums.values[index].add(counts) } else { sums[affiliate] = counts }
+            sums.startBlock()
+            try store.scanInPlace(.rollups, prefix: space.prefix) { key, value in
+                guard let position = sums.position(of: UnsafeRawBufferPointer(rebasing: key.suffix(16))) else { return true }
+                try CounterSet.forEachEntry(encoded: value) { slot, count in
+                    let metric = slot >> 16
+                    guard metric <= lastWanted else { return false }
+                    if wanted & 1 << metric != 0 { sums.add(slot, count, at: position) }
+                    return true
+                }
                 return true
             }
         }
-        return sums
+        return sums.standings
     }
 
     private func cell(_ key: StoreKey, in store: borrowing some StoreReader & ~Copyable) throws -> CounterSet {
