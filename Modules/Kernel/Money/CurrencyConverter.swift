@@ -18,7 +18,7 @@ public struct CurrencyConverter: Sendable {
         fraction = (1, 1)
     }
 
-    /// `from.rate` must be positive.
+    /// The source rate must be positive, as `ExchangeRates.converter` checks.
     init(from source: (Currency, Decimal), to target: (Currency, Decimal)) {
         self.source = source
         self.target = target
