@@ -28,6 +28,7 @@ struct StandingSums {
         return position
     }
 
+    /// The affiliate's position when it is one of the next few along the chain from the previous one.
     private func follow(to id: AffiliateWords) -> Int? {
         guard var guess = previous.map({ successors[$0] }) else { return nil }
         for _ in 0..<Self.lookahead where guess >= 0 {
