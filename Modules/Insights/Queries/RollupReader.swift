@@ -5,6 +5,8 @@ import Kernel
 /// for whole months and day cells for the ends; an affiliate's read its standing blocks and day profiles.
 struct RollupReader {
     let keys: RollupKeys
+    /// Standing blocks that start later hold nothing yet, which makes them cheap to read (`StandingLevel.signedCover`).
+    let today: CalendarDay
 
     /// The totals of the window (without day-only splits such as the hour of day).
     func totals(_ scope: InsightsScope, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable) throws -> CounterSet {
@@ -93,9 +95,10 @@ struct RollupReader {
         }
     }
 
-    /// Every affiliate's totals of `metrics` over the window, optionally of one program only. A window's blocks hold
-    /// thousands of affiliates' cells, each with dozens of slots: the cells are read in place, only up to the last
-    /// wanted metric (slots are sorted, the metric in their high bits).
+    /// Every affiliate's totals of `metrics` over the window, optionally of one program only. Each standing block
+    /// holds thousands of affiliates' cells, each with dozens of slots: as few blocks as possible are read, some of
+    /// them to be taken away, and their cells in place, only up to the last wanted metric (slots are sorted, the
+    /// metric in their high bits). An affiliate whose activity was all taken away is left with an empty set.
     func standings(
         _ window: InsightsWindow, program: ProgramID?, metrics: Set<Metric>, in store: borrowing some StoreReader & ~Copyable
     ) throws -> [(affiliate: AffiliateID, totals: CounterSet)] {
@@ -103,8 +106,10 @@ struct RollupReader {
         // A bit per metric: a set lookup per slot would cost more than the sum it saves.
         let wanted = metrics.reduce(UInt64(0)) { $0 | 1 << $1.rawValue }
         var sums = StandingSums()
+        let cover = StandingLevel.signedCover(days, today: today)
         // Longest blocks first: they hold the most affiliates, so later blocks mostly meet affiliates already known.
-        for (shift, block) in StandingLevel.cover(days).sorted(by: { $0.shift > $1.shift }) {
+        let blocks = cover.add.sorted { $0.shift > $1.shift }.map { ($0, false) } + cover.subtract.map { ($0, true) }
+        for ((shift, block), subtract) in blocks {
             var space = keys.standings(shift: shift, block: block)
             if let program { space = space.narrowed(to: program) }
             sums.startBlock()
@@ -113,7 +118,7 @@ struct RollupReader {
                 try CounterSet.forEachEntry(encoded: value) { slot, count in
                     let metric = slot >> 16
                     guard metric <= lastWanted else { return false }
-                    if wanted & 1 << metric != 0 { sums.add(slot, count, at: position) }
+                    if wanted & 1 << metric != 0 { sums.add(slot, subtract ? 0 &- count : count, at: position) }
                     return true
                 }
                 return true
