@@ -14,4 +14,10 @@ struct LMDBReader: StoreReader, ~Copyable {
     ) throws {
         try transaction.scan(table, prefix: prefix, after: after, reverse: reverse, visit)
     }
+
+    func scanInPlace(
+        _ table: Table, prefix: StoreKey, _ visit: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        try transaction.scanInPlace(table, prefix: prefix, after: nil, reverse: false, visit)
+    }
 }

@@ -23,6 +23,12 @@ struct LMDBWriter: StoreWriter, ~Copyable {
         try transaction.scan(table, prefix: prefix, after: after, reverse: reverse, visit)
     }
 
+    func scanInPlace(
+        _ table: Table, prefix: StoreKey, _ visit: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        try transaction.scanInPlace(table, prefix: prefix, after: nil, reverse: false, visit)
+    }
+
     func put(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws {
         _ = try batch.watching { try transaction.put(table, key, value) }
     }

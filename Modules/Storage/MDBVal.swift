@@ -1,4 +1,5 @@
 import CLMDB
+import Foundation
 import Kernel
 
 /// Lends `bytes` to LMDB as an `MDB_val` for the length of `body`. LMDB only reads the input; on return it may point
@@ -22,15 +23,20 @@ func withKey<R>(_ key: StoreKey, maxSize: Int, _ body: (inout MDB_val) throws ->
 
 extension MDB_val {
     /// A Swift copy of bytes LMDB owns, so nothing from the map outlives the transaction.
-    var bytes: [UInt8] {
-        guard mv_size > 0, let data = mv_data else { return [] }
-        return Array(UnsafeRawBufferPointer(start: data, count: mv_size))
+    var bytes: [UInt8] { Array(buffer) }
+
+    /// The bytes in place, for reading before LMDB moves on.
+    var buffer: UnsafeRawBufferPointer {
+        guard mv_size > 0, let data = mv_data else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: data, count: mv_size)
     }
 
+    /// With `memcmp`: a scan asks this of every key it steps over, and a byte-wise comparison cost more than the step.
     func starts(with prefix: [UInt8]) -> Bool {
         guard mv_size >= prefix.count else { return false }
         guard !prefix.isEmpty, let data = mv_data else { return true }
-        return UnsafeRawBufferPointer(start: data, count: prefix.count).elementsEqual(prefix)
+        // Not empty, so the bytes have an address.
+        return prefix.withUnsafeBytes { memcmp(data, $0.baseAddress!, prefix.count) == 0 }
     }
 
     func equals(_ other: [UInt8]) -> Bool { mv_size == other.count && starts(with: other) }

@@ -33,6 +33,16 @@ struct Transaction {
         _ table: Table, prefix: StoreKey, after: StoreKey?, reverse: Bool,
         _ visit: (_ key: StoreKey, _ value: [UInt8]) throws -> Bool
     ) throws {
+        try scanInPlace(table, prefix: prefix, after: after, reverse: reverse) { key, value in
+            try visit(StoreKey(bytes: Array(key)), Array(value))
+        }
+    }
+
+    /// As `scan`, lending LMDB's own bytes, valid only during `visit`.
+    func scanInPlace(
+        _ table: Table, prefix: StoreKey, after: StoreKey?, reverse: Bool,
+        _ visit: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
         let dbi = try tables[table]
         var cursor: OpaquePointer?
         try check(mdb_cursor_open(txn, dbi, &cursor))
@@ -70,7 +80,7 @@ struct Transaction {
         }
 
         while rc == MDB_SUCCESS, key.starts(with: prefix.bytes) {
-            guard try visit(StoreKey(bytes: key.bytes), value.bytes) else { return }
+            guard try visit(key.buffer, value.buffer) else { return }
             rc = move(reverse ? MDB_PREV : MDB_NEXT)
         }
         if rc != MDB_SUCCESS && rc != MDB_NOTFOUND { try check(rc) }

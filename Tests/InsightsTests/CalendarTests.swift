@@ -41,4 +41,27 @@ import Testing
             #expect(blocks.count <= 2 * 3 * StandingLevel.shifts.count + length / 256)
         }
     }
+
+    @Test func signedBlocksSumToTheWindowExactlyAndCostNoMoreToRead() {
+        for start in stride(from: 20_380, through: 20_420, by: 3) {
+            for length in [1, 2, 7, 30, 31, 90, 365, 400] {
+                for todayOffset in [-40, -1, 0, 1, 5, 300] {
+                    let (first, last) = (start, start + length - 1)
+                    let today = last + todayOffset
+                    let (add, subtract) = StandingLevel.signedCover(CalendarDay(number: first)...CalendarDay(number: last), today: CalendarDay(number: today))
+                    var times: [Int: Int] = [:]
+                    for (shift, block) in add { for day in (block << shift)..<((block + 1) << shift) { times[day, default: 0] += 1 } }
+                    for (shift, block) in subtract { for day in (block << shift)..<((block + 1) << shift) { times[day, default: 0] -= 1 } }
+                    #expect(times.filter { $0.value != 0 } == Dictionary(uniqueKeysWithValues: (first...last).map { ($0, 1) }), "\(first) \(length) \(today)")
+                    let reads = (add + subtract).count { $0.block << $0.shift <= today }
+                    let plain = StandingLevel.cover(CalendarDay(number: first)...CalendarDay(number: last)).count { $0.block << $0.shift <= today }
+                    #expect(reads <= plain)
+                }
+            }
+        }
+        // The dashboard's default window ending today reads one 64-day block and a few more, not ten.
+        let today = CalendarDay(number: 20_779)
+        let (add, subtract) = StandingLevel.signedCover(today.advanced(by: -30)...today, today: today)
+        #expect((add + subtract).count { $0.block << $0.shift <= today.number } <= 4)
+    }
 }

@@ -13,4 +13,18 @@ import Testing
         #expect((cell + -cell).isEmpty)
         #expect(throws: StoreError.self) { try CounterSet(encoded: [2, 0, 0]) }
     }
+
+    @Test func storedEntriesAreReadInPlaceUntilTheVisitorStops() throws {
+        var cell = CounterSet(1, 10)
+        cell.add(2, -20)
+        cell.add(3, 30)
+        var visited: [(UInt32, Int64)] = []
+        try cell.encoded.withUnsafeBytes { bytes in
+            try CounterSet.forEachEntry(encoded: bytes) { slot, value in
+                visited.append((slot, value))
+                return slot < 2
+            }
+        }
+        #expect(visited.elementsEqual([(1, 10), (2, -20)]) { $0 == $1 })
+    }
 }

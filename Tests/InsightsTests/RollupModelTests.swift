@@ -99,11 +99,39 @@ import Testing
         #expect(series.allSatisfy { point in point["count"]?.intValue == perDay[Substring(point["bucket"]?.stringValue ?? "")] ?? 0 }, "\(label)")
         #expect(series.count == Int((last - first) / 86_400), "\(label)")
 
-        let board = try await service.leaderboard(tenant) { $0 == "metric" ? "clicks" : $0 == "limit" ? "50" : query($0) }.arrayElements ?? []
-        let perAffiliate = Dictionary(grouping: clicks, by: \.affiliate).mapValues { Int64($0.count) }
-        #expect(board.count == perAffiliate.count, "\(label)")
-        for row in board {
-            #expect(row["value"]?.intValue == perAffiliate[AffiliateID(row["affiliateId"]?.stringValue ?? "")!], "\(label)")
+        #expect(summary["activeAffiliates"] == .int(Int64(Set(clicks.map(\.affiliate) + counted.map(\.affiliate) + leads.map(\.affiliate)).count)), "\(label)")
+        try await compareLeaderboards(service, query, clicks: clicks, counted: counted, usd: usd, label: label)
+    }
+
+    /// Every ranking, whole (there are fewer affiliates than the limit of 50): values, and highest first with ties by id.
+    static func compareLeaderboards(
+        _ service: InsightsService, _ query: @escaping (String) -> String?, clicks: [(affiliate: AffiliateID, program: ProgramID, at: Date, country: String?)],
+        counted: [Sale], usd: ([Money]) -> Int64, label: String
+    ) async throws {
+        let clicksBy = Dictionary(grouping: clicks, by: \.affiliate).mapValues { Int64($0.count) }
+        let salesBy = Dictionary(grouping: counted, by: \.affiliate)
+        let earningsBy = salesBy.mapValues { usd($0.map(\.commission)) }
+        let expectedBoards: [String: [AffiliateID: JSONValue]] = [
+            "clicks": clicksBy.mapValues { .int($0) },
+            "conversions": salesBy.mapValues { .int(Int64($0.count)) },
+            "earnings": earningsBy.filter { $0.value != 0 }.mapValues { .int($0) },
+            "epc": Dictionary(uniqueKeysWithValues: clicksBy.map { affiliate, clicks in
+                (affiliate, .double((Double(earningsBy[affiliate] ?? 0) / Double(clicks) * 10_000).rounded() / 10_000))
+            }),
+        ]
+        func score(_ value: JSONValue) -> Double {
+            switch value {
+            case .int(let count): Double(count)
+            case .double(let ratio): ratio
+            default: .nan
+            }
+        }
+        for (metric, expected) in expectedBoards {
+            let board = try await service.leaderboard(tenant) { $0 == "metric" ? metric : $0 == "limit" ? "50" : query($0) }.arrayElements ?? []
+            let rows = board.map { (AffiliateID($0["affiliateId"]?.stringValue ?? "")!, $0["value"] ?? .null) }
+            #expect(Dictionary(rows) { first, _ in first } == expected, "\(metric) \(label)")
+            let order = expected.sorted { score($0.value) != score($1.value) ? score($0.value) > score($1.value) : $0.key < $1.key }
+            #expect(rows.map(\.0) == order.map(\.key), "\(metric) \(label)")
         }
     }
 

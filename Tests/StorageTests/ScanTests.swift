@@ -127,6 +127,27 @@ import Testing
         }
     }
 
+    @Test func inPlaceScanLendsTheSameKeysAndValues() async throws {
+        try await withTemporaryStore { store, _ in
+            try await seed(store)
+            let (copied, lent) = try store.read { reader in
+                var copied: [(StoreKey, [UInt8])] = []
+                var lent: [(StoreKey, [UInt8])] = []
+                try reader.scan(.records, prefix: items.prefix) { key, value in
+                    copied.append((key, value))
+                    return true
+                }
+                try reader.scanInPlace(.records, prefix: items.prefix) { key, value in
+                    lent.append((StoreKey(bytes: Array(key)), Array(value)))
+                    return lent.count < 4
+                }
+                return (copied, lent)
+            }
+            #expect(copied.count == 9 && lent.count == 4)
+            #expect(lent.elementsEqual(copied.prefix(4)) { $0.0 == $1.0 && $0.1 == $1.1 })
+        }
+    }
+
     @Test func countUsesTheScan() async throws {
         try await withTemporaryStore { store, _ in
             try await seed(store)

@@ -4,6 +4,16 @@ import Kernel
 /// How `GET /api/v1/dashboard/leaderboard` ranks affiliates.
 enum LeaderboardMetric: String, CaseIterable {
     case clicks, conversions, earnings, epc
+
+    /// The rollup metrics the ranking needs: each cell is read only up to the last of them.
+    var inputs: Set<Metric> {
+        switch self {
+        case .clicks: [.clicks]
+        case .conversions: [.conversions]
+        case .earnings: [.commission]
+        case .epc: [.clicks, .commission]
+        }
+    }
 }
 
 extension InsightsQuery {
@@ -19,12 +29,12 @@ extension InsightsQuery {
             guard let value = Int(raw), (1...50).contains(value) else { throw DomainError.validation("limit", "limit must be an integer between 1 and 50") }
             limit = value
         }
-        let standings: [AffiliateID: CounterSet] =
+        let standings: [(affiliate: AffiliateID, totals: CounterSet)] =
             switch scope {
-            case .nothing: [:]
-            case .tenant: try reader.standings(window, program: nil, metrics: Self.leaderboardMetrics, in: store)
-            case .program(let program): try reader.standings(window, program: program, metrics: Self.leaderboardMetrics, in: store)
-            case .affiliate(let affiliate, let program): [affiliate: try reader.totals(.affiliate(affiliate, program: program), window, in: store)]
+            case .nothing: []
+            case .tenant: try reader.standings(window, program: nil, metrics: metric.inputs, in: store)
+            case .program(let program): try reader.standings(window, program: program, metrics: metric.inputs, in: store)
+            case .affiliate(let affiliate, let program): [(affiliate, try reader.totals(.affiliate(affiliate, program: program), window, in: store))]
             }
         let ranked: [(AffiliateID, JSONValue, Double)] = standings.compactMap { affiliate, totals in
             let clicks = totals.count(.clicks)
@@ -55,7 +65,4 @@ extension InsightsQuery {
         }
         return .array(rows)
     }
-
-    /// What any of the leaderboard's rankings reads.
-    private static let leaderboardMetrics: Set<Metric> = [.clicks, .conversions, .commission]
 }

@@ -29,8 +29,8 @@ extension InsightsQuery {
             return totals.count(.clicks) + totals.count(.leads) + totals.count(.conversions) > 0 ? 1 : 0
         case .tenant, .program:
             let program: ProgramID? = if case .program(let id) = scope { id } else { nil }
-            return try reader.standings(window, program: program, metrics: [.clicks, .leads, .conversions], in: store).values.count {
-                $0.count(.clicks) + $0.count(.leads) + $0.count(.conversions) > 0
+            return try reader.standings(window, program: program, metrics: [.clicks, .leads, .conversions], in: store).count {
+                $0.totals.count(.clicks) + $0.totals.count(.leads) + $0.totals.count(.conversions) > 0
             }
         }
     }

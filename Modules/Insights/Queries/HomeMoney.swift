@@ -7,6 +7,9 @@ final class HomeMoney {
     let home: Currency
     private let rates: ExchangeRates
     private(set) var unconverted: Set<Currency> = []
+    /// By the currency bits of a money slot, made on first use; `nil` for a currency without a rate. A leaderboard
+    /// converts thousands of affiliates' totals, each of which would otherwise look its rates up again.
+    private var converters: [UInt32: CurrencyConverter?] = [:]
 
     init(home: Currency, rates: ExchangeRates) {
         self.home = home
@@ -14,13 +17,23 @@ final class HomeMoney {
     }
 
     func cents(_ counters: CounterSet, _ metric: Metric) -> Int64 {
-        counters.amounts(metric).reduce(0) { total, amount in
-            guard let converted = rates.convert(amount, to: home) else {
-                unconverted.insert(amount.currency)
-                return total
-            }
-            return total + converted.minorUnits
+        var total: Int64 = 0
+        for (slot, value) in counters.entries where slot >> 16 == UInt32(metric.rawValue) {
+            if let converter = converter(forSlot: slot) { total += converter.convert(value) }
         }
+        return total
+    }
+
+    private func converter(forSlot slot: UInt32) -> CurrencyConverter? {
+        let currencyBits = slot & 0xFFFF
+        if let known = converters[currencyBits] { return known }
+        var converter: CurrencyConverter?
+        if let currency = Metric.currency(ofSlot: slot) {
+            converter = rates.converter(from: currency, to: home)
+            if converter == nil { unconverted.insert(currency) }
+        }
+        converters[currencyBits] = converter
+        return converter
     }
 
     /// `homeCurrency`, and `unconvertedCurrencies` when some amount had no rate: members every money response ends with.

@@ -58,7 +58,8 @@ public struct InsightsService: Sendable {
 
     private func run<T>(
         _ tenant: TenantID, _ parameter: @escaping (String) -> String?, audience: Audience = .brand, _ body: (InsightsQuery, borrowing any StoreReader & ~Copyable) throws -> T) async throws -> T {
-        let window = try InsightsWindow.parse(since: parameter("since"), until: parameter("until"), now: clock.now())
+        let now = clock.now()
+        let window = try InsightsWindow.parse(since: parameter("since"), until: parameter("until"), now: now)
         let programID = try ProgramID.parse(parameter("programId"), field: "programId")
         let affiliateID = try AffiliateID.parse(parameter("affiliateId"), field: "affiliateId")
         let scope = try InsightsScope.resolve(tenant: tenant, programID: programID, affiliateID: affiliateID, affiliates: affiliates)
@@ -66,7 +67,7 @@ public struct InsightsService: Sendable {
         guard let home = try tenants.tenant(tenant)?.homeCurrency else { throw DomainError.notFound("Organization") }
         let query = InsightsQuery(
             tenant: tenant, scope: scope, window: window, money: HomeMoney(home: home, rates: rates.current()), parameter: parameter, audience: audience,
-            reader: RollupReader(keys: RollupKeys(tenant)), affiliates: affiliates)
+            reader: RollupReader(keys: RollupKeys(tenant), today: CalendarDay(now)), affiliates: affiliates)
         return try database.read { store in try body(query, store) }
     }
 }

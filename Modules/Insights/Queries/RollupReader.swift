@@ -5,6 +5,8 @@ import Kernel
 /// whole months and day cells for the ends; an affiliate's totals come from its standing blocks.
 struct RollupReader {
     let keys: RollupKeys
+    /// Standing blocks that start later hold nothing yet, which makes them cheap to read (`StandingLevel.signedCover`).
+    let today: CalendarDay
 
     /// The totals of the window (without day-only splits such as the hour of day).
     func totals(_ scope: InsightsScope, _ window: InsightsWindow, in store: borrowing some StoreReader & ~Copyable) throws -> CounterSet {
@@ -88,28 +90,36 @@ struct RollupReader {
         }
     }
 
-    /// Every affiliate's totals of `metrics` over the window, optionally of one program only. Only those metrics are
-    /// summed: a window's blocks hold thousands of affiliates' cells, each with dozens of slots.
+    /// Every affiliate's totals of `metrics` over the window, optionally of one program only. Each standing block
+    /// holds thousands of affiliates' cells, each with dozens of slots: as few blocks as possible are read, some of
+    /// them to be taken away, and their cells in place, only up to the last wanted metric (slots are sorted, the
+    /// metric in their high bits). An affiliate whose activity was all taken away is left with an empty set.
     func standings(
         _ window: InsightsWindow, program: ProgramID?, metrics: Set<Metric>, in store: borrowing some StoreReader & ~Copyable
-    ) throws -> [AffiliateID: CounterSet] {
-        guard let days = window.days else { return [:] }
+    ) throws -> [(affiliate: AffiliateID, totals: CounterSet)] {
+        guard let days = window.days, let lastWanted = metrics.map(\.rawValue).max() else { return [] }
         // A bit per metric: a set lookup per slot would cost more than the sum it saves.
         let wanted = metrics.reduce(UInt64(0)) { $0 | 1 << $1.rawValue }
-        var sums: [AffiliateID: CounterSet] = [:]
-        for (shift, block) in StandingLevel.cover(days) {
+        var sums = StandingSums()
+        let cover = StandingLevel.signedCover(days, today: today)
+        // Longest blocks first: they hold the most affiliates, so later blocks mostly meet affiliates already known.
+        let blocks = cover.add.sorted { $0.shift > $1.shift }.map { ($0, false) } + cover.subtract.map { ($0, true) }
+        for ((shift, block), subtract) in blocks {
             var space = keys.standings(shift: shift, block: block)
             if let program { space = space.narrowed(to: program) }
-            try store.scan(.rollups, prefix: space.prefix) { key, bytes in
-                let ids = key.bytes.suffix(32)
-                guard let affiliate = AffiliateID(bytes: ids.suffix(16)) else { return true }
-                var counts = CounterSet()
-                for (slot, value) in try CounterSet(encoded: bytes).entries where slot >> 16 < 64 && wanted & 1 << (slot >> 16) != 0 { counts.add(slot, value) }
-                if let index = sums.index(forKey: affiliate) { sums.values[index].add(counts) } else { sums[affiliate] = counts }
+            sums.startBlock()
+            try store.scanInPlace(.rollups, prefix: space.prefix) { key, value in
+                guard let position = sums.position(of: UnsafeRawBufferPointer(rebasing: key.suffix(16))) else { return true }
+                try CounterSet.forEachEntry(encoded: value) { slot, count in
+                    let metric = slot >> 16
+                    guard metric <= lastWanted else { return false }
+                    if wanted & 1 << metric != 0 { sums.add(slot, subtract ? 0 &- count : count, at: position) }
+                    return true
+                }
                 return true
             }
         }
-        return sums
+        return sums.standings
     }
 
     private func cell(_ key: StoreKey, in store: borrowing some StoreReader & ~Copyable) throws -> CounterSet {

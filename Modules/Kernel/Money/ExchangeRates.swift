@@ -11,15 +11,16 @@ public struct ExchangeRates: Sendable, Equatable {
 
     /// `amount` in `currency`, rounded half away from zero to its minor unit; `nil` when a rate is missing.
     public func convert(_ amount: Money, to currency: Currency) -> Money? {
-        if amount.currency == currency { return amount }
-        guard let from = rates[amount.currency], let to = rates[currency], from > 0 else { return nil }
-        var exact = Decimal(amount.minorUnits) / Self.scale(amount.currency) / from * to * Self.scale(currency)
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 0, .plain)
-        return Money(minorUnits: NSDecimalNumber(decimal: rounded).int64Value, currency: currency)
+        converter(from: amount.currency, to: currency).map { Money(minorUnits: $0.convert(amount.minorUnits), currency: currency) }
     }
 
-    private static func scale(_ currency: Currency) -> Decimal { currency.minorUnitDigits == 0 ? 1 : 100 }
+    /// Converts amounts of `source` into `target`, as `convert` does, prepared once for many amounts; `nil` when a
+    /// rate is missing.
+    public func converter(from source: Currency, to target: Currency) -> CurrencyConverter? {
+        if source == target { return CurrencyConverter(identity: source) }
+        guard let from = rates[source], let to = rates[target], from > 0 else { return nil }
+        return CurrencyConverter(from: (source, from), to: (target, to))
+    }
 }
 
 /// Where the current rates come from; the operator may change them while the server runs.

@@ -9,6 +9,12 @@ public protocol StoreReader: ~Copyable {
         _ table: Table, prefix: StoreKey, after: StoreKey?, reverse: Bool,
         _ visit: (_ key: StoreKey, _ value: [UInt8]) throws -> Bool
     ) throws
+
+    /// As a forward `scan` of `prefix`, but lends the stored bytes in place instead of copying them: for hot loops
+    /// over thousands of cells. The buffers are valid only inside `visit`.
+    func scanInPlace(
+        _ table: Table, prefix: StoreKey, _ visit: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws
 }
 
 /// A write view inside the writer's transaction.
