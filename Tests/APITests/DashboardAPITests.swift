@@ -63,6 +63,11 @@ import Testing
             #expect(elsewhere["totalClicks"] == .int(0) && elsewhere["activeAffiliates"] == .int(0))
             let past = try await api.call(.get, "/api/v1/dashboard/summary?since=2020-01-01&until=2020-02-01", token: shop.key).json
             #expect(past["totalClicks"] == .int(0) && past["conversionRate"] == .double(0))
+            // Windows reaching before 1970 count from then; nothing was recorded earlier.
+            for path in ["leaderboard?since=1969-12-01&until=1970-01-05", "summary?since=1900-01-01&until=1969-01-01", "timeseries?metric=clicks&since=1969-12-30&until=1970-01-02"] {
+                let reply = try await api.call(.get, "/api/v1/dashboard/\(path)", token: shop.key)
+                #expect(reply.status == .ok, "\(path)")
+            }
 
             // Another tenant sees none of it.
             let other = try await TrackingFixture.make(api, handle: "other")
@@ -93,7 +98,7 @@ import Testing
             #expect(points.dropLast().allSatisfy { $0["count"] == .int(0) })
             let leads = try await api.call(.get, "/api/v1/dashboard/timeseries?metric=leads&since=\(today)", token: shop.key).json
             #expect(leads["points"] == .array([.object([("bucket", .string(today)), ("count", .int(1))])]))
-            for bad in ["", "metric=revenue", "metric=clicks&granularity=hour", "metric=clicks&since=yesterday", "metric=clicks&since=2026-02-01&until=2026-01-01"] {
+            for bad in ["", "metric=revenue", "metric=clicks&granularity=hour", "metric=clicks&since=yesterday", "metric=clicks&since=2026-02-01&until=2026-01-01", "metric=clicks&since=0001-01-01"] {
                 let reply = try await api.call(.get, "/api/v1/dashboard/timeseries?\(bad)", token: shop.key)
                 #expect(reply.status == .badRequest && reply.error == "validation_failed", "\(bad)")
             }

@@ -17,6 +17,9 @@ public struct InsightsWindow: Sendable, Equatable {
         until = max(first, last.advanced(by: 1)).start
     }
 
+    /// Ten years: a daily series is answered day by day, so an unbounded window would be an unbounded answer.
+    static let maximumDays = 3_660
+
     /// From the `since` and `until` query parameters: ISO-8601 timestamps or plain dates (`2026-04-14`).
     public static func parse(since: String?, until: String?, now: Date, defaultDays: Int = 30) throws(DomainError) -> InsightsWindow {
         let end = try until.map { (raw) throws(DomainError) in try time(raw, "until") } ?? now
@@ -25,7 +28,12 @@ public struct InsightsWindow: Sendable, Equatable {
         // `until` is exclusive: at midnight its day is not part of the window.
         let endDay = CalendarDay(end)
         let last = endDay.start == end ? endDay.advanced(by: -1) : endDay
-        return InsightsWindow(first: CalendarDay(start), last: last)
+        // Nothing is recorded before 1970, and day cells are numbered from then.
+        let first = max(CalendarDay(start), CalendarDay(number: 0))
+        guard last.number - first.number < maximumDays else {
+            throw DomainError.validation("since", "a window spans at most \(maximumDays) days")
+        }
+        return InsightsWindow(first: first, last: last)
     }
 
     private static func time(_ raw: String, _ name: String) throws(DomainError) -> Date {
