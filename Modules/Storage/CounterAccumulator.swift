@@ -1,4 +1,3 @@
-import Foundation
 import Kernel
 
 /// The counter increments (`StoreWriter.add`) of one write body, or of a whole batch. A body's increments join the
@@ -41,18 +40,8 @@ final class CounterAccumulator {
     /// Adds every cell's increments to its stored value, table by table in key order (see `addCounters`).
     func apply(to transaction: Transaction, signals: BatchSignals) throws {
         for (table, cells) in tables where !cells.isEmpty {
-            let sorted = cells.map { (key: $0.key, increments: $0.value) }.sorted { Self.precedes($0.key, $1.key) }
+            let sorted = cells.map { (key: $0.key, increments: $0.value) }.sorted(byKey: \.key)
             try signals.watching { try transaction.addCounters(table, sorted) }
-        }
-    }
-
-    /// Byte order, compared with `memcmp`: keys share long prefixes, which a generic element-wise comparison walks slowly.
-    private static func precedes(_ a: StoreKey, _ b: StoreKey) -> Bool {
-        a.bytes.withUnsafeBytes { a in
-            b.bytes.withUnsafeBytes { b in
-                let order = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
-                return order != 0 ? order < 0 : a.count < b.count
-            }
         }
     }
 }

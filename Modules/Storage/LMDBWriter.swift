@@ -44,6 +44,10 @@ struct LMDBWriter: StoreWriter, ~Copyable {
     func add(_ table: Table, _ key: StoreKey, _ counters: CounterSet) throws {
         self.counters.add(table, key, counters)
     }
+
+    func addNow(_ table: Table, _ cells: [(key: StoreKey, increments: CounterSet)]) throws {
+        try batch.watching { try transaction.addCounters(table, cells) }
+    }
 }
 
 /// What happened in a batch that concerns the batch rather than one body. Used only on the writer thread.

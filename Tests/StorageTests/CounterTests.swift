@@ -47,4 +47,24 @@ import Testing
             #expect(try store.read { try $0.get(.rollups, cells.key("x")) } == nil)
         }
     }
+
+    @Test func addNowAppliesSortedCellsAtOnceAlongsideBatchedIncrements() async throws {
+        try await withTemporaryStore { store, _ in
+            try await store.write { try $0.add(.rollups, cells.key("a"), CounterSet(1, 3)) }
+            let changes = [(cells.key("b"), CounterSet(1, 2)), (cells.key("a"), CounterSet(1, -3)), (cells.key("c"), CounterSet(4, 1))]
+                .map { (key: $0.0, increments: $0.1) }.sorted(byKey: \.key)
+            #expect(changes.map(\.key) == [cells.key("a"), cells.key("b"), cells.key("c")])
+            try await store.write { writer in
+                try writer.add(.rollups, cells.key("b"), CounterSet(1, 5))
+                try writer.addNow(.rollups, changes)
+                // Seen at once, unlike `add`; "a" summed to nothing and is gone.
+                #expect(try writer.get(.rollups, cells.key("a")) == nil)
+                #expect(try CounterSet(encoded: try #require(try writer.get(.rollups, cells.key("b"))))[1] == 2)
+            }
+            try store.read { reader throws in
+                #expect(try CounterSet(encoded: try #require(try reader.get(.rollups, cells.key("b"))))[1] == 7)
+                #expect(try CounterSet(encoded: try #require(try reader.get(.rollups, cells.key("c"))))[4] == 1)
+            }
+        }
+    }
 }

@@ -54,33 +54,34 @@ public actor RollupFolder {
         let prefix = tenant.map { pending.cells(of: $0).prefix } ?? pending.space.prefix
         var total = 0
         while true {
-            let (folded, cells) = try store.read { reader in try Self.read(prefix, pending, namespace: namespace, in: reader) }
-            guard !folded.isEmpty else { return total }
-            try await store.write(durability: .deferredSync) { writer in
-                for (key, counts) in folded { try writer.add(.rollups, key, -counts) }
-                for cell in cells { try writer.add(cell.table, cell.key, cell.counters) }
-            }
-            total += folded.count
-            if folded.count < cellsPerTransaction { return total }
+            let (folded, changes) = try store.read { reader in try Self.read(prefix, pending, namespace: namespace, in: reader) }
+            guard folded > 0 else { return total }
+            try await store.write(durability: .deferredSync) { writer in try writer.addNow(.rollups, changes) }
+            total += folded
+            if folded < cellsPerTransaction { return total }
         }
     }
 
-    /// A batch of pending cells as read, and the rollup cells they add up to.
+    /// How many pending cells a batch read, and the changes that fold them: the rollup cells they add up to and
+    /// the pending cells less what was read, sorted by key here rather than on the writer's thread.
     private static func read(
         _ prefix: StoreKey, _ pending: PendingClicks, namespace: String, in reader: borrowing some StoreReader & ~Copyable
-    ) throws -> ([(StoreKey, CounterSet)], [CounterIncrement]) {
+    ) throws -> (Int, [(key: StoreKey, increments: CounterSet)]) {
         var batches: [TenantID: RollupBatch] = [:]
-        var folded: [(StoreKey, CounterSet)] = []
+        var changes: [(key: StoreKey, increments: CounterSet)] = []
         try reader.scan(.rollups, prefix: prefix) { key, value in
             guard let cell = PendingClicks.Cell(key.suffix(after: pending.space.prefix)) else {
                 throw StoreError(.corrupted, message: "unreadable pending click cell \(key)")
             }
             let counts = try CounterSet(encoded: value)
             batches[cell.tenant, default: RollupBatch()].add(Contribution(clicks: cell.profile, counts), day: cell.day, program: cell.program, affiliate: cell.affiliate)
-            folded.append((key, counts))
-            return folded.count < cellsPerTransaction
+            changes.append((key, -counts))
+            return changes.count < cellsPerTransaction
         }
-        let cells = batches.flatMap { tenant, batch in batch.cells(RollupKeys(tenant, namespace: namespace)) }
-        return (folded, cells)
+        let folded = changes.count
+        for (tenant, batch) in batches {
+            changes += batch.cells(RollupKeys(tenant, namespace: namespace)).map { ($0.key, $0.counters) }
+        }
+        return (folded, changes.sorted(byKey: \.key))
     }
 }

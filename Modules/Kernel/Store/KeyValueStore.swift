@@ -28,6 +28,10 @@ public protocol StoreWriter: StoreReader, ~Copyable {
     /// summed first and the cell is read and written once, which keeps high-volume projections (rollups) off the
     /// per-request cost. Reads inside the batch do not see them yet; a write that fails contributes nothing.
     func add(_ table: Table, _ key: StoreKey, _ counters: CounterSet) throws
+    /// Adds increments to many cells now, in the order given, through one cursor: for a write that has already
+    /// summed its cells and sorted them by key (`sorted(byKey:)`) off the writer's thread, which `add` would hash
+    /// and sort again on it. Later reads in the transaction see them.
+    func addNow(_ table: Table, _ cells: [(key: StoreKey, increments: CounterSet)]) throws
 }
 
 /// A write applied by the store's single writer. It may run more than once (when the map grows, the batch it was in
