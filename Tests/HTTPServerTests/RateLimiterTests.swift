@@ -20,4 +20,15 @@ import Testing
         clock.advance(by: 3_600)
         #expect(limiter.consume("a").remaining == 59)
     }
+
+    @Test func aClockSetBackNeitherDrainsNorRefillsBuckets() {
+        let clock = ManualClock(Date(timeIntervalSince1970: 10_000))
+        let limiter = RateLimiter(limit: 10, window: 60, clock: clock)
+        for _ in 0..<5 { _ = limiter.consume("a") }
+        clock.advance(by: -3_600)
+        let after = limiter.consume("a")
+        #expect(after.allowed && after.remaining == 4)
+        clock.advance(by: 6)
+        #expect(limiter.consume("a").remaining == 4)
+    }
 }

@@ -14,6 +14,7 @@ seeded=$(realpath -m "${1:-.build/insights-data}")
 requests=${2:-200}
 affiliates=${INSIGHTS_AFFILIATES:-5000}
 source tools/bench/lib.sh
+command -v mdb_stat >/dev/null || { echo "mdb_stat is needed for the size table: apt-get install -y lmdb-utils" >&2; exit 1; }
 swift build -c release --product InsightsSeeder >>"$data/build.log" 2>&1 || { grep -E "error" "$data/build.log" >&2; exit 1; }
 
 if [ ! -f "$seeded/seed.json" ]; then

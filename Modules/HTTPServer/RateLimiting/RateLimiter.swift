@@ -34,7 +34,8 @@ final class RateLimiter: Sendable {
         return buckets.withLock { buckets in
             if buckets.count > pruneThreshold { prune(&buckets, now: now, rate: rate) }
             var bucket = buckets[caller] ?? Bucket(tokens: Double(limit), updated: now)
-            bucket.tokens = min(Double(limit), bucket.tokens + now.timeIntervalSince(bucket.updated) * rate)
+            // A wall clock set back (NTP, an operator) must not drain buckets below what was left.
+            bucket.tokens = min(Double(limit), bucket.tokens + max(0, now.timeIntervalSince(bucket.updated)) * rate)
             bucket.updated = now
             let allowed = bucket.tokens >= 1
             if allowed { bucket.tokens -= 1 }

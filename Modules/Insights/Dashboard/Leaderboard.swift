@@ -17,8 +17,8 @@ enum LeaderboardMetric: String, CaseIterable {
 }
 
 extension InsightsQuery {
-    /// The top affiliates of the window by the metric, highest first (ties by id). Affiliates without a click do not
-    /// qualify for `epc`; a value of 0 does not place.
+    /// The top affiliates of the window by the metric, highest first (ties by id). For `epc` every affiliate with a
+    /// click qualifies, at 0 too (spec); for the other metrics a value of 0 does not place.
     func leaderboard(in store: borrowing some StoreReader & ~Copyable) throws -> JSONValue {
         let rawMetric = parameter("metric") ?? LeaderboardMetric.conversions.rawValue
         guard let metric = LeaderboardMetric(rawValue: rawMetric) else {

@@ -42,44 +42,42 @@ struct RollupBatch {
         }
     }
 
-    /// Every cell the batch changes, for `StoreWriter.add`.
-    func cells(_ keys: RollupKeys) -> [CounterIncrement] {
-        var cells: [CounterIncrement] = []
-        func append(_ key: StoreKey, _ counters: CounterSet) {
-            if !counters.isEmpty { cells.append(CounterIncrement(.rollups, key, counters)) }
+    /// Every cell the batch changes in the `rollups` table, with its increments.
+    func forEachCell(_ keys: RollupKeys, _ visit: (StoreKey, CounterSet) throws -> Void) rethrows {
+        func append(_ key: StoreKey, _ counters: CounterSet) throws {
+            if !counters.isEmpty { try visit(key, counters) }
         }
         for (at, sums) in wide {
             let month = Period.month(at.day.month)
             for scope in [WideScope.tenant, .program(at.program)] {
-                append(keys.series(scope, .day(at.day)), sums.totals + sums.daily)
-                append(keys.series(scope, month), sums.totals)
+                try append(keys.series(scope, .day(at.day)), sums.totals + sums.daily)
+                try append(keys.series(scope, month), sums.totals)
             }
         }
         for (at, counts) in dimensions {
             let month = Period.month(at.day.month)
             for scope in [WideScope.tenant, .program(at.program)] {
-                append(keys.dimension(scope, at.dimension, .day(at.day), value: at.value), counts)
-                append(keys.dimension(scope, at.dimension, month, value: at.value), counts)
+                try append(keys.dimension(scope, at.dimension, .day(at.day), value: at.value), counts)
+                try append(keys.dimension(scope, at.dimension, month, value: at.value), counts)
             }
         }
         for (at, sums) in standings {
             for shift in StandingLevel.shifts {
                 let key = keys.standing(shift: shift, block: at.day.number >> shift, program: at.program, affiliate: at.affiliate)
-                append(key, shift == 0 ? sums.totals + sums.daily : sums.totals)
+                try append(key, shift == 0 ? sums.totals + sums.daily : sums.totals)
             }
         }
         for (at, counts) in affiliateDimensions {
-            append(keys.affiliateDimension(at.affiliate, at.dimension, .day(at.day), value: at.value), counts)
-            append(keys.affiliateDimension(at.affiliate, at.dimension, .month(at.day.month), value: at.value), counts)
+            try append(keys.affiliateDimension(at.affiliate, at.dimension, .day(at.day), value: at.value), counts)
+            try append(keys.affiliateDimension(at.affiliate, at.dimension, .month(at.day.month), value: at.value), counts)
         }
         for (at, counts) in profiles {
-            append(keys.profile(at.affiliate, at.day, RawKeyBytes(bytes: at.profile[...])), counts)
+            try append(keys.profile(at.affiliate, at.day, RawKeyBytes(bytes: at.profile[...])), counts)
         }
-        return cells
     }
 
     func add(into store: borrowing some StoreWriter & ~Copyable, _ keys: RollupKeys) throws {
-        for cell in cells(keys) { try store.add(cell.table, cell.key, cell.counters) }
+        try forEachCell(keys) { try store.add(.rollups, $0, $1) }
     }
 }
 

@@ -80,7 +80,7 @@ public actor RollupFolder {
         }
         let folded = changes.count
         for (tenant, batch) in batches {
-            changes += batch.cells(RollupKeys(tenant, namespace: namespace)).map { ($0.key, $0.counters) }
+            batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) }
         }
         return (folded, changes.sorted(byKey: \.key))
     }
