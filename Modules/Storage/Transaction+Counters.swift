@@ -18,13 +18,14 @@ extension Transaction {
                 var lookup = key
                 let found = mdb_cursor_get(cursor, &lookup, &value, MDB_SET_KEY)
                 guard found == MDB_SUCCESS || found == MDB_NOTFOUND else { return try check(found) }
-                let total = found == MDB_SUCCESS ? try CounterSet(encoded: value.bytes) + increments : increments
-                if total.isEmpty {
-                    if found == MDB_SUCCESS { try check(mdb_cursor_del(cursor, 0)) }
-                    return
-                }
-                try withVal(total.encoded) { value in
-                    try check(mdb_cursor_put(cursor, &key, &value, found == MDB_SUCCESS ? UInt32(MDB_CURRENT) : 0))
+                // The sum is worked out from the stored bytes in place, before the put moves anything.
+                try increments.withEncodedSum(adding: found == MDB_SUCCESS ? value.buffer : nil) { sum in
+                    guard let sum else {
+                        if found == MDB_SUCCESS { try check(mdb_cursor_del(cursor, 0)) }
+                        return
+                    }
+                    var total = MDB_val(mv_size: sum.count, mv_data: UnsafeMutableRawPointer(mutating: sum.baseAddress))
+                    try check(mdb_cursor_put(cursor, &key, &total, found == MDB_SUCCESS ? UInt32(MDB_CURRENT) : 0))
                 }
             }
         }

@@ -27,4 +27,30 @@ import Testing
         }
         #expect(visited.elementsEqual([(1, 10), (2, -20)]) { $0 == $1 })
     }
+
+    @Test func anEncodedSumMatchesDecodingAddingAndEncoding() throws {
+        var random = SystemRandomNumberGenerator()
+        func randomSet() -> CounterSet {
+            var set = CounterSet()
+            for _ in 0..<Int.random(in: 0...6, using: &random) { set.add(UInt32.random(in: 0...8, using: &random), Int64.random(in: -3...3, using: &random)) }
+            return set
+        }
+        for _ in 0..<2_000 {
+            let stored = randomSet()
+            let increments = randomSet().isEmpty ? -stored : randomSet()
+            let expected = stored + increments
+            let bytes: [UInt8]? = try (stored.isEmpty ? nil : stored.encoded).withOptionalBytes { stored in
+                try increments.withEncodedSum(adding: stored) { $0.map(Array.init) }
+            }
+            #expect(bytes == (expected.isEmpty ? nil : expected.encoded), "\(stored.entries) + \(increments.entries)")
+        }
+        #expect(throws: StoreError.self) { try CounterSet(1, 1).withEncodedSum(adding: UnsafeRawBufferPointer(start: nil, count: 0)) { _ in } }
+    }
+}
+
+extension Optional where Wrapped == [UInt8] {
+    fileprivate func withOptionalBytes<R>(_ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        guard let self else { return try body(nil) }
+        return try self.withUnsafeBytes { try body($0) }
+    }
 }

@@ -87,6 +87,41 @@ public struct CounterSet: Sendable, Equatable {
         self.entries = entries
     }
 
+    /// This set added to a stored cell (its bytes in place, or nil when there is none), encoded into a temporary
+    /// buffer lent to `body`, or nil when the sum is empty: a cell's read-modify-write without decoding the cell into
+    /// a set, adding and encoding again, each an allocation. Inlinable, so the merge runs without calls.
+    @inlinable
+    public func withEncodedSum<R>(adding stored: UnsafeRawBufferPointer?, _ body: (_ sum: UnsafeRawBufferPointer?) throws -> R) throws -> R {
+        let capacity = 1 + 12 * ((stored?.count ?? 0) / 12 + entries.count)
+        return try withUnsafeTemporaryAllocation(byteCount: capacity, alignment: 8) { buffer in
+            buffer[0] = Self.version
+            var end = 1
+            func emit(_ slot: UInt32, _ value: Int64) {
+                buffer.storeBytes(of: slot.bigEndian, toByteOffset: end, as: UInt32.self)
+                buffer.storeBytes(of: value.bigEndian, toByteOffset: end + 4, as: Int64.self)
+                end += 12
+            }
+            var next = 0
+            if let stored {
+                try Self.forEachEntry(encoded: stored) { slot, value in
+                    while next < entries.count, entries[next].slot < slot {
+                        emit(entries[next].slot, entries[next].value)
+                        next += 1
+                    }
+                    var sum = value
+                    if next < entries.count, entries[next].slot == slot {
+                        sum = value &+ entries[next].value
+                        next += 1
+                    }
+                    if sum != 0 { emit(slot, sum) }
+                    return true
+                }
+            }
+            for (slot, value) in entries[next...] { emit(slot, value) }
+            return try body(end == 1 ? nil : UnsafeRawBufferPointer(rebasing: buffer[..<end]))
+        }
+    }
+
     /// Visits a stored cell's entries in slot order, read in place, until `visit` returns `false`: summing a few
     /// slots of thousands of cells without building a set for each. Inlinable, so that `visit` is inlined too.
     @inlinable
