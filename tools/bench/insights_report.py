@@ -59,7 +59,10 @@ paragraphs = [
     f"**Ingest cost of the projections.** `InsightsSeeder ingest-cost`: {cost['clicks']:,} clicks spread over the year into a fresh store, "
     f"{cost['rounds']} alternating rounds, medians: {cost['medianWithout']:,} clicks/s without `InsightsProjector`, {cost['medianWith']:,} "
     f"with it, ratio **{cost['ratio']:.3f}** (runs without: {', '.join(f'{v:,}' for v in cost['withoutProjections'])}; with: "
-    f"{', '.join(f'{v:,}' for v in cost['withProjections'])}).",
+    f"{', '.join(f'{v:,}' for v in cost['withProjections'])}). The same with the fold deferred until every click is recorded, as a "
+    f"third run of each round: the clicks are recorded at {cost['medianRecordedOnly']:,} clicks/s, ratio **{cost['recordingRatio']:.3f}** "
+    f"(runs: {', '.join(f'{v:,}' for v in cost['recordedOnly'])}), then folding them takes {cost['medianFoldSeconds']:.2f} s: what a click "
+    "costs while it is answered, and the work the server then does behind it.",
     f"**Size.** `data.mdb` is {gib(apparent)} ({gib(allocated)} allocated). Per database (`mdb_stat -a`, 4 KiB pages):",
     "| database | entries | size (pages × 4 KiB) |\n|---|---:|---:|\n" + db_rows,
     f"**Memory.** The server's VmRSS after all queries: {kb.get('VmRSS', 0) / 1024:,.0f} MiB, VmHWM {kb.get('VmHWM', 0) / 1024:,.0f} MiB "

@@ -71,7 +71,7 @@ struct Seed: AsyncParsableCommand {
 
 struct Cost: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ingest-cost", abstract: "Clicks per second into fresh stores with and without the Insights projector, alternating.")
+        commandName: "ingest-cost", abstract: "Clicks per second into fresh stores with and without the Insights projector, alternating, and with the fold timed apart.")
 
     @Option var clicks = 200_000
     @Option var affiliates = 5_000
@@ -84,20 +84,31 @@ struct Cost: AsyncParsableCommand {
         let start = seededYearStart(days: days)
         var with: [Double] = []
         var without: [Double] = []
+        var recordedOnly: [Double] = []
+        var foldSeconds: [Double] = []
         for round in 1...rounds {
             // Alternating which goes first, so neither always meets a warmer page cache.
             for projections in round % 2 == 1 ? [false, true] : [true, false] {
-                let rate = try await IngestCost.clicksPerSecond(
+                let timing = try await IngestCost.run(
                     clicks: clicks, affiliates: affiliates, tasks: tasks, projections: projections, start: start, days: days)
+                let rate = Double(clicks) / timing.recordSeconds
                 say("round \(round), \(projections ? "with" : "without") projections: \(Int(rate)) clicks/s")
                 if projections { with.append(rate) } else { without.append(rate) }
             }
+            let split = try await IngestCost.run(
+                clicks: clicks, affiliates: affiliates, tasks: tasks, projections: true, folding: .afterwards, start: start, days: days)
+            say("round \(round), with projections folded afterwards: \(Int(Double(clicks) / split.recordSeconds)) clicks/s, then \(split.foldSeconds) s to fold")
+            recordedOnly.append(Double(clicks) / split.recordSeconds)
+            foldSeconds.append(split.foldSeconds)
         }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        func ratio(_ value: Double) -> Double { (value / median(without) * 1000).rounded() / 1000 }
         try writeJSON(
             [
                 "clicks": clicks, "rounds": rounds, "withProjections": with.map { Int($0) }, "withoutProjections": without.map { Int($0) },
-                "medianWith": Int(median(with)), "medianWithout": Int(median(without)), "ratio": (median(with) / median(without) * 1000).rounded() / 1000,
+                "medianWith": Int(median(with)), "medianWithout": Int(median(without)), "ratio": ratio(median(with)),
+                "recordedOnly": recordedOnly.map { Int($0) }, "medianRecordedOnly": Int(median(recordedOnly)),
+                "recordingRatio": ratio(median(recordedOnly)), "medianFoldSeconds": (median(foldSeconds) * 100).rounded() / 100,
             ], to: report)
     }
 }
