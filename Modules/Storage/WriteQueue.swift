@@ -22,10 +22,16 @@ final class WriteQueue: @unchecked Sendable {
     /// False when the queue no longer accepts writes.
     func enqueue(_ write: PendingWrite) -> Bool {
         condition.lock()
-        defer { condition.unlock() }
-        guard accepting else { return false }
+        guard accepting else {
+            condition.unlock()
+            return false
+        }
         pending.append(write)
-        if pending.count == 1 { condition.signal() }
+        let wakeWriter = pending.count == 1
+        condition.unlock()
+        // Signalled after unlocking: woken while the lock is still held, the writer would at once block on it again
+        // and need a second wake-up, and on two cores each wake-up preempts the caller.
+        if wakeWriter { condition.signal() }
         return true
     }
 
