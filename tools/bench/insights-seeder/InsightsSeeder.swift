@@ -86,19 +86,21 @@ struct Cost: AsyncParsableCommand {
         var without: [Double] = []
         var recordedOnly: [Double] = []
         var foldSeconds: [Double] = []
+        func measure(projections: Bool, folding: IngestCost.Folding = .alongside) async throws -> (rate: Double, foldSeconds: Double) {
+            let timing = try await IngestCost.run(
+                clicks: clicks, affiliates: affiliates, tasks: tasks, projections: projections, folding: folding, start: start, days: days)
+            return (Double(clicks) / timing.recordSeconds, timing.foldSeconds)
+        }
         for round in 1...rounds {
             // Alternating which goes first, so neither always meets a warmer page cache.
             for projections in round % 2 == 1 ? [false, true] : [true, false] {
-                let timing = try await IngestCost.run(
-                    clicks: clicks, affiliates: affiliates, tasks: tasks, projections: projections, start: start, days: days)
-                let rate = Double(clicks) / timing.recordSeconds
+                let rate = try await measure(projections: projections).rate
                 say("round \(round), \(projections ? "with" : "without") projections: \(Int(rate)) clicks/s")
                 if projections { with.append(rate) } else { without.append(rate) }
             }
-            let split = try await IngestCost.run(
-                clicks: clicks, affiliates: affiliates, tasks: tasks, projections: true, folding: .afterwards, start: start, days: days)
-            say("round \(round), with projections folded afterwards: \(Int(Double(clicks) / split.recordSeconds)) clicks/s, then \(split.foldSeconds) s to fold")
-            recordedOnly.append(Double(clicks) / split.recordSeconds)
+            let split = try await measure(projections: true, folding: .afterwards)
+            say("round \(round), with projections folded afterwards: \(Int(split.rate)) clicks/s, then \(split.foldSeconds) s to fold")
+            recordedOnly.append(split.rate)
             foldSeconds.append(split.foldSeconds)
         }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
