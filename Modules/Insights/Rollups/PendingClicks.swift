@@ -36,7 +36,21 @@ struct PendingClicks {
     /// The pending cells of one tenant.
     func cells(of tenant: TenantID) -> Keyspace { space.narrowed(to: tenant.number) }
 
-    /// What a pending cell's key says, after the keyspace's prefix.
+    /// A pending cell's key without its click id: the tenant, program, affiliate, day and profile, which decide every
+    /// rollup cell the click counts in. A fold sums the clicks that share one before fanning them out, so a busy
+    /// affiliate's clicks of a day cost the fan-out once.
+    func sharedCells(of key: StoreKey) -> StoreKey? {
+        let suffix = key.suffix(after: space.prefix)
+        guard suffix.count > 60 else { return nil }
+        let clickID = suffix.startIndex + 4
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(suffix.count - 16)
+        bytes.append(contentsOf: suffix[..<clickID])
+        bytes.append(contentsOf: suffix[(clickID + 16)...])
+        return StoreKey(bytes: bytes)
+    }
+
+    /// What a pending cell's key says, read from its `sharedCells`.
     struct Cell {
         let tenant: TenantID
         let program: ProgramID
@@ -44,16 +58,16 @@ struct PendingClicks {
         let day: CalendarDay
         let profile: ClickProfile
 
-        init?(_ suffix: ArraySlice<UInt8>) {
-            // After the tenant's 4 bytes, the click id's 16 only keep cells apart and in order.
-            let start = suffix.startIndex + 20
-            guard suffix.count > 60, let tenant = TenantID(leadingBytes: suffix), let program = ProgramID(bytes: suffix[start..<start + 16]),
-                let affiliate = AffiliateID(bytes: suffix[start + 16..<start + 32]), let profile = ClickProfile(keyBytes: suffix[(start + 36)...])
+        init?(_ shared: StoreKey) {
+            let bytes = shared.bytes[...]
+            let start = bytes.startIndex + 4
+            guard bytes.count > 44, let tenant = TenantID(leadingBytes: bytes), let program = ProgramID(bytes: bytes[start..<start + 16]),
+                let affiliate = AffiliateID(bytes: bytes[start + 16..<start + 32]), let profile = ClickProfile(keyBytes: bytes[(start + 36)...])
             else { return nil }
             self.tenant = tenant
             self.program = program
             self.affiliate = affiliate
-            day = CalendarDay(number: suffix[start + 32..<start + 36].reduce(0) { $0 << 8 | Int($1) })
+            day = CalendarDay(number: bytes[start + 32..<start + 36].reduce(0) { $0 << 8 | Int($1) })
             self.profile = profile
         }
     }

@@ -67,18 +67,23 @@ public actor RollupFolder {
     private static func read(
         _ prefix: StoreKey, _ pending: PendingClicks, namespace: String, in reader: borrowing some StoreReader & ~Copyable
     ) throws -> (Int, [(key: StoreKey, increments: CounterSet)]) {
-        var batches: [TenantID: RollupBatch] = [:]
+        var clicks: [StoreKey: CounterSet] = [:]
         var changes: [(key: StoreKey, increments: CounterSet)] = []
         try reader.scan(.rollups, prefix: prefix) { key, value in
-            guard let cell = PendingClicks.Cell(key.suffix(after: pending.space.prefix)) else {
+            guard let shared = pending.sharedCells(of: key) else {
                 throw StoreError(.corrupted, message: "unreadable pending click cell \(key)")
             }
             let counts = try CounterSet(encoded: value)
-            batches[cell.tenant, default: RollupBatch()].add(Contribution(clicks: cell.profile, counts), day: cell.day, program: cell.program, affiliate: cell.affiliate)
+            clicks[shared, default: CounterSet()].add(counts)
             changes.append((key, -counts))
             return changes.count < cellsPerTransaction
         }
         let folded = changes.count
+        var batches: [TenantID: RollupBatch] = [:]
+        for (shared, counts) in clicks {
+            guard let cell = PendingClicks.Cell(shared) else { throw StoreError(.corrupted, message: "unreadable pending click cell \(shared)") }
+            batches[cell.tenant, default: RollupBatch()].add(Contribution(clicks: cell.profile, counts), day: cell.day, program: cell.program, affiliate: cell.affiliate)
+        }
         for (tenant, batch) in batches {
             batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) }
         }
