@@ -142,6 +142,8 @@ import Testing
         var model = Model()
         var events: [[any DomainEvent]] = []
         let countries = ["US", "DE", nil, "FR"]
+        // One link per affiliate, so that clicks of one affiliate, day and country share a profile and a fold sums them.
+        let links = Dictionary(uniqueKeysWithValues: affiliates.map { ($0.0, ids.next() as AffiliateLinkID) })
         for _ in 0..<600 {
             let (affiliate, program) = affiliates[random.next(affiliates.count)]
             // Some clicks exactly at midnight or a second before it.
@@ -152,7 +154,7 @@ import Testing
             model.clicks.append((affiliate, program, at, country))
             events.append([
                 ClickRecorded(
-                    tenant: tenant, clickID: ids.next(), programID: program, affiliateID: affiliate, linkID: ids.next(), at: at, country: country,
+                    tenant: tenant, clickID: ids.next(), programID: program, affiliateID: affiliate, linkID: links[affiliate]!, at: at, country: country,
                     device: .desktop, referrerHost: nil, utm: UTMParameters())
             ])
         }
