@@ -34,13 +34,22 @@ bench_tenant_key() {
     python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])'
 }
 
-# wrk at 64 connections; appends "name rps p50 p99 non2xx" to $results.
+# The server's CPU time so far, user and system, in clock ticks.
+server_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+
+# wrk at 64 connections; appends "name rps p50 p99 non2xx cpu-us-per-request" to $results. The server's CPU time per
+# request is read after a pause, so that background work the requests caused (folding clicks) is counted too; it depends
+# much less than requests/s on what else the machine runs.
 bench_run() { # name, path, extra wrk args
-  local name=$1 path=$2
+  local name=$1 path=$2 before output
   shift 2
-  wrk -t2 -c64 -d"${seconds}s" --latency "$@" "$base$path" | awk -v name="$name" '
+  before=$(server_cpu_ticks)
+  output=$(wrk -t2 -c64 -d"${seconds}s" --latency "$@" "$base$path")
+  sleep 0.5
+  awk -v name="$name" -v ticks=$(($(server_cpu_ticks) - before)) -v hz="$(getconf CLK_TCK)" '
+    / requests in / { requests = $1 }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
     / Non-2xx or 3xx responses/ { bad = $NF }
-    END { print name, rps, p50, p99, (bad ? bad : 0) }' >>"$results"
+    END { printf "%s %s %s %s %d %.1f\n", name, rps, p50, p99, bad, ticks / hz * 1e6 / requests }' <<<"$output" >>"$results"
 }

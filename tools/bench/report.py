@@ -1,4 +1,5 @@
-"""Turns bench_run lines into a BENCHMARKS.md section: medians per endpoint and ratios against the first one.
+"""Turns bench_run lines into a BENCHMARKS.md section: medians per endpoint and ratios against the first one, of
+requests/s and of the server's CPU time per request.
 
     report.py RESULTS HEADING INTRO ENDPOINT_LABELS_JSON
 """
@@ -12,21 +13,22 @@ def ms(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 runs = {}
 for line in open(path):
-    name, rps, p50, p99, bad = line.split()
+    name, rps, p50, p99, bad, cpu = line.split()
     if int(bad): sys.exit(f"{name}: {bad} non-2xx responses")
-    runs.setdefault(name, []).append((float(rps), ms(p50), ms(p99)))
-med = {n: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for n, rs in runs.items()}
+    runs.setdefault(name, []).append((float(rps), ms(p50), ms(p99), float(cpu)))
+med = {n: tuple(statistics.median(r[i] for r in rs) for i in range(4)) for n, rs in runs.items()}
 baseline = next(iter(med))
-cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+machine = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
 cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 rows = "\n".join(
-    f"| `{labels[n]}` | {m[0]:,.0f} | {m[1]:.2f} | {m[2]:.2f} | {m[0] / med[baseline][0]:.2f} |" for n, m in med.items())
+    f"| `{labels[n]}` | {m[0]:,.0f} | {m[1]:.2f} | {m[2]:.2f} | {m[0] / med[baseline][0]:.2f} | {m[3]:,.0f} | {m[3] / med[baseline][3]:.2f} |"
+    for n, m in med.items())
 section = f"""## {heading}
 
-{intro.format(date=datetime.date.today(), cpu=cpu, cores=cores)}
+{intro.format(date=datetime.date.today(), cpu=machine, cores=cores)}
 
-| endpoint | requests/s | p50 ms | p99 ms | ratio to `{labels[baseline]}` |
-|---|---:|---:|---:|---:|
+| endpoint | requests/s | p50 ms | p99 ms | ratio to `{labels[baseline]}` | server CPU µs per request | CPU ÷ `{labels[baseline]}` |
+|---|---:|---:|---:|---:|---:|---:|
 {rows}
 """
 replace_section(heading, section)
