@@ -111,4 +111,11 @@ private struct ProfileDay: Hashable {
     let day: CalendarDay
     /// The profile's key bytes (`ClickProfile.appendKeyBytes`).
     let profile: [UInt8]
+
+    /// The profile's bytes in one call: the derived hash fed the hasher one byte at a time.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(affiliate)
+        hasher.combine(day)
+        profile.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }

@@ -84,9 +84,11 @@ public actor RollupFolder {
             guard let cell = PendingClicks.Cell(shared) else { throw StoreError(.corrupted, message: "unreadable pending click cell \(shared)") }
             batches[cell.tenant, default: RollupBatch()].add(Contribution(clicks: cell.profile, counts), day: cell.day, program: cell.program, affiliate: cell.affiliate)
         }
+        var cells: [(key: StoreKey, increments: CounterSet)] = []
         for (tenant, batch) in batches {
-            batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) }
+            batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { cells.append(($0, $1)) }
         }
-        return (folded, changes.sorted(byKey: \.key))
+        // The pending cells came in key order from the scan; only the rollup cells need sorting.
+        return (folded, changes + cells.sorted(byKey: \.key))
     }
 }
