@@ -62,23 +62,24 @@ public actor RollupFolder {
         }
     }
 
-    /// How many pending cells a batch read, and the changes that fold them: the rollup cells they add up to and
-    /// the pending cells less what was read, sorted by key here rather than on the writer's thread.
+    /// How many pending cells a batch read, and the changes that fold them: the pending cells less what was read
+    /// (emptied), then the rollup cells their clicks add up to, each part in key order, sorted here rather than on
+    /// the writer's thread.
     private static func read(
         _ prefix: StoreKey, _ pending: PendingClicks, namespace: String, in reader: borrowing some StoreReader & ~Copyable
     ) throws -> (Int, [(key: StoreKey, increments: CounterSet)]) {
         var clicks: [StoreKey: CounterSet] = [:]
-        var changes: [(key: StoreKey, increments: CounterSet)] = []
+        var emptied: [(key: StoreKey, increments: CounterSet)] = []
         try reader.scan(.rollups, prefix: prefix) { key, value in
             guard let shared = pending.sharedCells(of: key) else {
                 throw StoreError(.corrupted, message: "unreadable pending click cell \(key)")
             }
             let counts = try CounterSet(encoded: value)
             clicks[shared, default: CounterSet()].add(counts)
-            changes.append((key, -counts))
-            return changes.count < cellsPerTransaction
+            emptied.append((key, -counts))
+            return emptied.count < cellsPerTransaction
         }
-        let folded = changes.count
+        let folded = emptied.count
         var batches: [TenantID: RollupBatch] = [:]
         for (shared, counts) in clicks {
             guard let cell = PendingClicks.Cell(shared) else { throw StoreError(.corrupted, message: "unreadable pending click cell \(shared)") }
@@ -89,6 +90,6 @@ public actor RollupFolder {
             batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { cells.append(($0, $1)) }
         }
         // The pending cells came in key order from the scan; only the rollup cells need sorting.
-        return (folded, changes + cells.sorted(byKey: \.key))
+        return (folded, emptied + cells.sorted(byKey: \.key))
     }
 }
