@@ -24,6 +24,8 @@ if [ ! -f "$seeded/seed.json" ]; then
   mv "$seeded/seed.json.partial" "$seeded/seed.json"
 fi
 .build/release/InsightsSeeder ingest-cost --clicks "${INSIGHTS_COST_CLICKS:-200000}" --affiliates "$affiliates" --report "$data/cost.json"
+# As live traffic arrives, every click on one day, where a fold finds clicks that share their cells.
+.build/release/InsightsSeeder ingest-cost --clicks "${INSIGHTS_COST_CLICKS:-200000}" --affiliates "$affiliates" --days 1 --report "$data/cost-day.json"
 
 ln -s "$seeded/db" "$data/db"
 echo '{"base":"USD","rates":{"EUR":0.92}}' >"$data/fx.json"
@@ -33,5 +35,5 @@ key=$(bench_tenant_key read)
 python3 tools/bench/insights_queries.py "$port" "$key" "$seeded/seed.json" "$requests" "$data/queries.json"
 grep -E 'VmRSS|VmHWM' "/proc/$server/status" >"$data/memory.txt"
 bench_stop
-python3 tools/bench/insights_report.py "$seeded/db" "$seeded/seed.json" "$data/cost.json" "$data/queries.json" "$data/memory.txt" \
+python3 tools/bench/insights_report.py "$seeded/db" "$seeded/seed.json" "$data/cost.json" "$data/cost-day.json" "$data/queries.json" "$data/memory.txt" \
   "tools/bench/insights.sh ${1:-} $requests"

@@ -1,12 +1,13 @@
 """Writes the insights benchmark's section of BENCHMARKS.md from the seed, ingest-cost and query figures.
 
-    insights_report.py DATA_DIR SEED_JSON COST_JSON QUERIES_JSON MEMORY_TXT COMMAND
+    insights_report.py DATA_DIR SEED_JSON COST_JSON COST_DAY_JSON QUERIES_JSON MEMORY_TXT COMMAND
 """
 import datetime, json, os, re, subprocess, sys
 
 from benchmarks_md import replace_section
 
-data_dir, seed, cost, queries, memory, command = sys.argv[1], *(json.load(open(p)) for p in sys.argv[2:5]), open(sys.argv[5]).read(), sys.argv[6]
+data_dir, seed, cost, day_cost, queries, memory, command = (
+    sys.argv[1], *(json.load(open(p)) for p in sys.argv[2:6]), open(sys.argv[6]).read(), sys.argv[7])
 aim = 20.0
 heading = "Insights: a year of one tenant and every dashboard query"
 
@@ -63,6 +64,10 @@ paragraphs = [
     f"third run of each round: the clicks are recorded at {cost['medianRecordedOnly']:,} clicks/s, ratio **{cost['recordingRatio']:.3f}** "
     f"(runs: {', '.join(f'{v:,}' for v in cost['recordedOnly'])}), then folding them takes {cost['medianFoldSeconds']:.2f} s: what a click "
     "costs while it is answered, and the work the server then does behind it.",
+    f"The same {day_cost['clicks']:,} clicks all on one day, as live traffic arrives: {day_cost['medianWithout']:,} clicks/s without the "
+    f"projector, {day_cost['medianWith']:,} with it, ratio **{day_cost['ratio']:.3f}**; recording alone {day_cost['medianRecordedOnly']:,} "
+    f"clicks/s (ratio {day_cost['recordingRatio']:.3f}), folding {day_cost['medianFoldSeconds']:.2f} s. A fold sums the clicks of one "
+    "affiliate, day and profile before fanning them out, so it costs less when they share a day.",
     f"**Size.** `data.mdb` is {gib(apparent)} ({gib(allocated)} allocated). Per database (`mdb_stat -a`, 4 KiB pages):",
     "| database | entries | size (pages × 4 KiB) |\n|---|---:|---:|\n" + db_rows,
     f"**Memory.** The server's VmRSS after all queries: {kb.get('VmRSS', 0) / 1024:,.0f} MiB, VmHWM {kb.get('VmHWM', 0) / 1024:,.0f} MiB "
