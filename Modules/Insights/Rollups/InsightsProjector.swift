@@ -4,7 +4,7 @@ public import Kernel
 /// Keeps the rollups in step with Tracking's events, inside the transaction that records them (ARCHITECTURE.md).
 /// A conversion's cells change with it; a click, the one high-volume event, adds to a single pending cell that
 /// `RollupFolder` folds into the rest in batches (`PendingClicks`).
-public struct InsightsProjector: PreparingProjector {
+public struct InsightsProjector: EventProjector {
     private let namespace: String
 
     public init() { namespace = RollupKeys.live }

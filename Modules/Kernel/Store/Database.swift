@@ -15,8 +15,9 @@ public struct Database: Sendable {
     /// Applies `body` in the writer's transaction. Events it records are projected in the same transaction and
     /// delivered to subscribers after the commit; the call returns once the commit is durable.
     ///
-    /// `announcing` are events the caller knows before the write: they are recorded first, and what preparing
-    /// projectors make of them is worked out here, before the write is queued.
+    /// `announcing` are events the caller knows before the write: they are recorded first, and the increments
+    /// projectors work out from them alone (`EventProjector.increments`) are worked out here, before the write is
+    /// queued.
     public func write<T: Sendable>(
         durability: WriteDurability = .synced, announcing known: [any DomainEvent] = [],
         _ body: @escaping @Sendable (borrowing any StoreWriter & ~Copyable, inout EventLog) throws -> T
@@ -26,7 +27,7 @@ public struct Database: Sendable {
         var unprepared: [(any EventProjector, any DomainEvent)] = []
         for event in known {
             for projector in projectors {
-                if let increments = (projector as? any PreparingProjector)?.increments(for: event) {
+                if let increments = projector.increments(for: event) {
                     prepared += increments
                 } else {
                     unprepared.append((projector, event))
