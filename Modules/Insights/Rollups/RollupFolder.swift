@@ -62,34 +62,32 @@ public actor RollupFolder {
         }
     }
 
-    /// How many pending cells a batch read, and the changes that fold them: the pending cells less what was read
-    /// (emptied), then the rollup cells their clicks add up to, each part in key order, sorted here rather than on
-    /// the writer's thread.
+    /// How many pending cells a batch read, and the changes that fold them: the pending cells less what was read and
+    /// the rollup cells their clicks add up to, sorted by key here rather than on the writer's thread (the pending
+    /// ones come sorted from the scan, a run the sort takes as it is).
     private static func read(
         _ prefix: StoreKey, _ pending: PendingClicks, namespace: String, in reader: borrowing some StoreReader & ~Copyable
     ) throws -> (Int, [(key: StoreKey, increments: CounterSet)]) {
         var clicks: [StoreKey: CounterSet] = [:]
-        var emptied: [(key: StoreKey, increments: CounterSet)] = []
+        var changes: [(key: StoreKey, increments: CounterSet)] = []
         try reader.scan(.rollups, prefix: prefix) { key, value in
             guard let shared = pending.sharedCells(of: key) else {
                 throw StoreError(.corrupted, message: "unreadable pending click cell \(key)")
             }
             let counts = try CounterSet(encoded: value)
             clicks[shared, default: CounterSet()].add(counts)
-            emptied.append((key, -counts))
-            return emptied.count < cellsPerTransaction
+            changes.append((key, -counts))
+            return changes.count < cellsPerTransaction
         }
-        let folded = emptied.count
+        let folded = changes.count
         var batches: [TenantID: RollupBatch] = [:]
         for (shared, counts) in clicks {
             guard let cell = PendingClicks.Cell(shared) else { throw StoreError(.corrupted, message: "unreadable pending click cell \(shared)") }
             batches[cell.tenant, default: RollupBatch()].add(Contribution(clicks: cell.profile, counts), day: cell.day, program: cell.program, affiliate: cell.affiliate)
         }
-        var cells: [(key: StoreKey, increments: CounterSet)] = []
         for (tenant, batch) in batches {
-            batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { cells.append(($0, $1)) }
+            batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) }
         }
-        // The pending cells came in key order from the scan; only the rollup cells need sorting.
-        return (folded, emptied + cells.sorted(byKey: \.key))
+        return (folded, changes.sorted(byKey: \.key))
     }
 }
