@@ -14,6 +14,27 @@ import Testing
         #expect(throws: StoreError.self) { try CounterSet(encoded: [2, 0, 0]) }
     }
 
+    /// `+` merges in one pass and `add` of a set into an empty one takes its entries: both as adding slot by slot.
+    @Test func sumsEqualAddingSlotBySlot() {
+        var random = SystemRandomNumberGenerator()
+        func randomSet() -> CounterSet {
+            var set = CounterSet()
+            for _ in 0..<Int.random(in: 0...6, using: &random) { set.add(UInt32.random(in: 0...8, using: &random), Int64.random(in: -3...3, using: &random)) }
+            return set
+        }
+        for _ in 0..<2_000 {
+            let left = randomSet()
+            let right = Bool.random(using: &random) ? -left : randomSet()
+            var expected = left
+            for (slot, value) in right.entries { expected.add(slot, value) }
+            var added = left
+            added.add(right)
+            #expect(left + right == expected && added == expected, "\(left.entries) + \(right.entries)")
+            #expect((left + right).entries.allSatisfy { $0.value != 0 })
+            #expect(zip((left + right).entries, (left + right).entries.dropFirst()).allSatisfy { $0.slot < $1.slot })
+        }
+    }
+
     @Test func storedEntriesAreReadInPlaceUntilTheVisitorStops() throws {
         var cell = CounterSet(1, 10)
         cell.add(2, -20)

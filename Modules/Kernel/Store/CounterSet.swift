@@ -26,12 +26,28 @@ public struct CounterSet: Sendable, Equatable {
     }
 
     public mutating func add(_ other: CounterSet) {
+        // An empty set takes the other's entries as they are, sharing their storage: sums often start from nothing.
+        if entries.isEmpty { return entries = other.entries }
         for (slot, value) in other.entries { add(slot, value) }
     }
 
+    /// Both sets merged in one pass into an array sized for both, rather than inserted into a copy one at a time.
     public static func + (lhs: CounterSet, rhs: CounterSet) -> CounterSet {
-        var sum = lhs
-        sum.add(rhs)
+        if lhs.isEmpty { return rhs }
+        if rhs.isEmpty { return lhs }
+        var sum = CounterSet()
+        sum.entries.reserveCapacity(lhs.entries.count + rhs.entries.count)
+        var left = 0
+        var right = 0
+        while left < lhs.entries.count || right < rhs.entries.count {
+            let fromLeft = right == rhs.entries.count || (left < lhs.entries.count && lhs.entries[left].slot <= rhs.entries[right].slot)
+            let fromRight = left == lhs.entries.count || (right < rhs.entries.count && rhs.entries[right].slot <= lhs.entries[left].slot)
+            let slot = fromLeft ? lhs.entries[left].slot : rhs.entries[right].slot
+            let value = (fromLeft ? lhs.entries[left].value : 0) &+ (fromRight ? rhs.entries[right].value : 0)
+            if value != 0 { sum.entries.append((slot, value)) }
+            if fromLeft { left += 1 }
+            if fromRight { right += 1 }
+        }
         return sum
     }
 
