@@ -91,7 +91,8 @@ struct RollupKeys {
 
     /// An affiliate's activity of one day, one cell per combination of click dimensions (`ClickProfile`).
     func profile(_ affiliate: AffiliateID, _ day: CalendarDay, _ profile: some KeyComponent) -> StoreKey {
-        Self.key(profiles, extra: 64) { bytes in
+        // Room for a profile with a link and four texts: growing the key on the way cost a copy of it.
+        Self.key(profiles, extra: 160) { bytes in
             affiliate.appendKeyBytes(to: &bytes)
             UInt32(day.number).appendKeyBytes(to: &bytes)
             profile.appendKeyBytes(to: &bytes)

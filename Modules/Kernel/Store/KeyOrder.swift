@@ -9,6 +9,8 @@ extension Collection {
     public func sorted(byKey key: (Element) -> StoreKey) -> [Element] {
         let elements = Array(self)
         var buffer: [UInt8] = []
+        // Room for keys of a typical size, so a large batch does not copy the buffer every time it grows.
+        buffer.reserveCapacity(elements.count * 64)
         var spans: [(start: Int, count: Int, element: Int)] = []
         spans.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {

@@ -94,17 +94,22 @@ extension String: KeyComponent {
     }
 }
 
+// The fixed-width parts are inlinable: other modules build keys from them in hot loops (a fold builds hundreds of
+// thousands), where a call for each byte or word showed.
 extension UInt64: KeyComponent {
+    @inlinable
     public func appendKeyBytes(to bytes: inout [UInt8]) {
         withUnsafeBytes(of: bigEndian) { bytes.append(contentsOf: $0) }
     }
 }
 
 extension UInt8: KeyComponent {
+    @inlinable
     public func appendKeyBytes(to bytes: inout [UInt8]) { bytes.append(self) }
 }
 
 extension UInt32: KeyComponent {
+    @inlinable
     public func appendKeyBytes(to bytes: inout [UInt8]) {
         withUnsafeBytes(of: bigEndian) { bytes.append(contentsOf: $0) }
     }
