@@ -12,20 +12,23 @@ extension Transaction {
         defer { mdb_cursor_close(cursor) }
         for (key, increments) in cells where !increments.isEmpty {
             try withKey(key, maxSize: maxKeySize) { key in
-                var value = MDB_val()
-                // The lookup points its key at LMDB's page; the put must read ours, because a value of another size is
-                // written by deleting the old node first.
-                var lookup = key
-                let found = mdb_cursor_get(cursor, &lookup, &value, MDB_SET_KEY)
-                guard found == MDB_SUCCESS || found == MDB_NOTFOUND else { return try check(found) }
-                // The sum is worked out from the stored bytes in place, before the put moves anything.
-                try increments.withEncodedSum(adding: found == MDB_SUCCESS ? value.buffer : nil) { sum in
-                    guard let sum else {
-                        if found == MDB_SUCCESS { try check(mdb_cursor_del(cursor, 0)) }
-                        return
-                    }
+                // Most cells a batch touches are new. Offered the increments as the value, LMDB inserts them in the
+                // same search that finds whether the key exists, and points `stored` at the stored bytes when it does.
+                var stored = MDB_val()
+                let found = try increments.withEncodedSum(adding: nil) { encoded -> Bool in
+                    guard let encoded else { return false }
+                    stored = MDB_val(mv_size: encoded.count, mv_data: UnsafeMutableRawPointer(mutating: encoded.baseAddress))
+                    let inserted = mdb_cursor_put(cursor, &key, &stored, UInt32(MDB_NOOVERWRITE))
+                    guard inserted == MDB_KEYEXIST else { try check(inserted); return false }
+                    return true
+                }
+                guard found else { return }
+                // The cursor is on the stored cell. The sum is worked out from its bytes in place, before the put
+                // moves anything.
+                try increments.withEncodedSum(adding: stored.buffer) { sum in
+                    guard let sum else { return try check(mdb_cursor_del(cursor, 0)) }
                     var total = MDB_val(mv_size: sum.count, mv_data: UnsafeMutableRawPointer(mutating: sum.baseAddress))
-                    try check(mdb_cursor_put(cursor, &key, &total, found == MDB_SUCCESS ? UInt32(MDB_CURRENT) : 0))
+                    try check(mdb_cursor_put(cursor, &key, &total, UInt32(MDB_CURRENT)))
                 }
             }
         }
