@@ -17,14 +17,9 @@ import Testing
     /// `+` merges in one pass and `add` of a set into an empty one takes its entries: both as adding slot by slot.
     @Test func sumsEqualAddingSlotBySlot() {
         var random = SystemRandomNumberGenerator()
-        func randomSet() -> CounterSet {
-            var set = CounterSet()
-            for _ in 0..<Int.random(in: 0...6, using: &random) { set.add(UInt32.random(in: 0...8, using: &random), Int64.random(in: -3...3, using: &random)) }
-            return set
-        }
         for _ in 0..<2_000 {
-            let left = randomSet()
-            let right = Bool.random(using: &random) ? -left : randomSet()
+            let left = Self.randomSet(&random)
+            let right = Bool.random(using: &random) ? -left : Self.randomSet(&random)
             var expected = left
             for (slot, value) in right.entries { expected.add(slot, value) }
             var added = left
@@ -51,14 +46,9 @@ import Testing
 
     @Test func anEncodedSumMatchesDecodingAddingAndEncoding() throws {
         var random = SystemRandomNumberGenerator()
-        func randomSet() -> CounterSet {
-            var set = CounterSet()
-            for _ in 0..<Int.random(in: 0...6, using: &random) { set.add(UInt32.random(in: 0...8, using: &random), Int64.random(in: -3...3, using: &random)) }
-            return set
-        }
         for _ in 0..<2_000 {
-            let stored = randomSet()
-            let increments = randomSet().isEmpty ? -stored : randomSet()
+            let stored = Self.randomSet(&random)
+            let increments = Self.randomSet(&random).isEmpty ? -stored : Self.randomSet(&random)
             let expected = stored + increments
             let bytes: [UInt8]? = try (stored.isEmpty ? nil : stored.encoded).withOptionalBytes { stored in
                 try increments.withEncodedSum(adding: stored) { $0.map(Array.init) }
@@ -66,6 +56,15 @@ import Testing
             #expect(bytes == (expected.isEmpty ? nil : expected.encoded), "\(stored.entries) + \(increments.entries)")
         }
         #expect(throws: StoreError.self) { try CounterSet(1, 1).withEncodedSum(adding: UnsafeRawBufferPointer(start: nil, count: 0)) { _ in } }
+    }
+}
+
+extension CounterSetTests {
+    /// Up to six entries over nine slots with small values, so sums often cancel.
+    fileprivate static func randomSet(_ random: inout SystemRandomNumberGenerator) -> CounterSet {
+        var set = CounterSet()
+        for _ in 0..<Int.random(in: 0...6, using: &random) { set.add(UInt32.random(in: 0...8, using: &random), Int64.random(in: -3...3, using: &random)) }
+        return set
     }
 }
 
