@@ -6,7 +6,7 @@ import Kernel
 /// the value at its own memory, which callers copy before the transaction ends.
 func withVal<R>(_ bytes: [UInt8], _ body: (inout MDB_val) throws -> R) rethrows -> R {
     try bytes.withUnsafeBytes { buffer in
-        var val = MDB_val(mv_size: buffer.count, mv_data: UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+        var val = MDB_val(lending: buffer)
         return try body(&val)
     }
 }
@@ -22,6 +22,11 @@ func withKey<R>(_ key: StoreKey, maxSize: Int, _ body: (inout MDB_val) throws ->
 }
 
 extension MDB_val {
+    /// Bytes of ours for LMDB to read, valid only while `buffer` is.
+    init(lending buffer: UnsafeRawBufferPointer) {
+        self.init(mv_size: buffer.count, mv_data: UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+    }
+
     /// A Swift copy of bytes LMDB owns, so nothing from the map outlives the transaction.
     var bytes: [UInt8] { Array(buffer) }
 

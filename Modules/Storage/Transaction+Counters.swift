@@ -17,7 +17,7 @@ extension Transaction {
                 var stored = MDB_val()
                 let found = try increments.withEncodedSum(adding: nil) { encoded -> Bool in
                     guard let encoded else { return false }
-                    stored = MDB_val(mv_size: encoded.count, mv_data: UnsafeMutableRawPointer(mutating: encoded.baseAddress))
+                    stored = MDB_val(lending: encoded)
                     let inserted = mdb_cursor_put(cursor, &key, &stored, UInt32(MDB_NOOVERWRITE))
                     guard inserted == MDB_KEYEXIST else { try check(inserted); return false }
                     return true
@@ -27,7 +27,7 @@ extension Transaction {
                 // moves anything.
                 try increments.withEncodedSum(adding: stored.buffer) { sum in
                     guard let sum else { return try check(mdb_cursor_del(cursor, 0)) }
-                    var total = MDB_val(mv_size: sum.count, mv_data: UnsafeMutableRawPointer(mutating: sum.baseAddress))
+                    var total = MDB_val(lending: sum)
                     try check(mdb_cursor_put(cursor, &key, &total, UInt32(MDB_CURRENT)))
                 }
             }

@@ -38,11 +38,12 @@ struct PendingClicks {
 
     /// A pending cell's key without its click id: the tenant, program, affiliate, day and profile, which decide every
     /// rollup cell the click counts in. A fold sums the clicks that share one before fanning them out, so a busy
-    /// affiliate's clicks of a day cost the fan-out once.
+    /// affiliate's clicks of a day cost the fan-out once. Only the click id's place is checked here; `Cell` reads and
+    /// checks the rest.
     func sharedCells(of key: StoreKey) -> StoreKey? {
         let suffix = key.suffix(after: space.prefix)
-        guard suffix.count > 60 else { return nil }
         let clickID = suffix.startIndex + 4
+        guard suffix.count >= 4 + 16 else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(suffix.count - 16)
         bytes.append(contentsOf: suffix[..<clickID])
