@@ -22,6 +22,13 @@ enum WidgetTag {}
         #expect(Set(ids).count == ids.count)
     }
 
+    @Test func randomTailsDoNotRepeatAcrossRefillsOfThePool() {
+        let generator = IDGenerator(clock: ManualClock(Date(timeIntervalSince1970: 1_780_000_000)))
+        let tails = (0..<1_000).map { _ in (generator.next() as TypedID<WidgetTag>).bytes[8...] }
+        #expect(Set(tails).count == tails.count)
+        #expect(tails.allSatisfy { $0.contains { $0 & 0x3F != 0 } })
+    }
+
     @Test func parsingAcceptsOnlyUUIDs() {
         let id: TypedID<WidgetTag> = IDGenerator(clock: SystemClock()).next()
         #expect(TypedID<WidgetTag>(id.description) == id)

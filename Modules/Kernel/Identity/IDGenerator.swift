@@ -5,7 +5,11 @@ import Synchronization
 /// same millisecond strictly increasing, then 62 random bits. Time order is therefore byte order, which is what the
 /// newest-first lists and cursors rely on.
 public final class IDGenerator: Sendable {
-    private struct State { var millis: UInt64 = 0; var counter: UInt16 = 0 }
+    private struct State {
+        var millis: UInt64 = 0
+        var counter: UInt16 = 0
+        var randomness = RandomPool()
+    }
     private let clock: any WallClock
     private let state = Mutex(State())
 
@@ -13,20 +17,18 @@ public final class IDGenerator: Sendable {
 
     public func next<Tag>(_: Tag.Type = Tag.self) -> TypedID<Tag> {
         let now = UInt64(max(0, clock.now().timeIntervalSince1970 * 1000))
-        let (millis, counter) = state.withLock { state -> (UInt64, UInt16) in
+        let (millis, counter, tail) = state.withLock { state -> (UInt64, UInt16, UInt64) in
             if now > state.millis {
                 state.millis = now
-                state.counter = UInt16.random(in: 0..<0x400)  // leaves room to count upwards within the millisecond
+                state.counter = UInt16(truncatingIfNeeded: state.randomness.next() & 0x3FF)  // leaves room to count upwards
             } else if state.counter < 0xFFF {
                 state.counter += 1
             } else {
                 state.millis += 1  // counter exhausted: borrow the next millisecond rather than repeat an id
                 state.counter = 0
             }
-            return (state.millis, state.counter)
+            return (state.millis, state.counter, state.randomness.next())
         }
-        var random = SystemRandomNumberGenerator()
-        let tail = random.next() as UInt64
         // Written into the UUID's own bytes: an array and parsing it back cost more than minting the id.
         var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &raw) { bytes in
@@ -37,5 +39,20 @@ public final class IDGenerator: Sendable {
             bytes[8] = 0x80 | (bytes[8] & 0x3F)
         }
         return TypedID(uuid: UUID(uuid: raw))
+    }
+}
+
+/// Random words drawn from the system's generator 64 at a time: one draw per id was a system call on every click.
+private struct RandomPool {
+    private var words = [UInt64](repeating: 0, count: 64)
+    private var used = 64
+
+    mutating func next() -> UInt64 {
+        if used == words.count {
+            words.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
+            used = 0
+        }
+        defer { used += 1 }
+        return words[used]
     }
 }

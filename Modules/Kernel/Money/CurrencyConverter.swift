@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Minor units of one currency in another at a fixed rate, rounded half away from zero. `Decimal` arithmetic costs
 /// microseconds an amount, too much for a leaderboard's thousands, so the rate is also kept as an exact fraction
