@@ -17,7 +17,12 @@ import Testing
 
             _ = try await api.call(.patch, "/api/v1/programs/\(holiday["id"]!.stringValue!)", token: key, body: #"{"isActive":false}"#)
             _ = try await api.call(.delete, "/api/v1/programs/\(first["id"]!.stringValue!)", token: key)
-            for path in ["/api/p/by-handle/acme/holiday-2026", "/api/p/by-handle/acme/first", "/api/p/by-handle/nobody", "/api/p/by-handle/nobody/default"] {
+            // A handle or slug longer than any stored key is simply not there.
+            let long = String(repeating: "a", count: 600)
+            for path in [
+                "/api/p/by-handle/acme/holiday-2026", "/api/p/by-handle/acme/first", "/api/p/by-handle/nobody", "/api/p/by-handle/nobody/default",
+                "/api/p/by-handle/\(long)", "/api/p/by-handle/acme/\(long)",
+            ] {
                 let reply = try await api.call(.get, path)
                 #expect(reply.status == .notFound, "\(path)")
                 #expect(reply.error == "not_found")
