@@ -9,6 +9,21 @@ import Testing
 /// metrics service is compared with a computation over the same raw facts: windows on day edges, refunds after the
 /// window, two currencies, filters that match nothing.
 @Suite struct RollupModelTests {
+    /// What a click tells of its visitor.
+    struct Profile {
+        let country: String?
+        let device: DeviceClass
+        let referrer: String?
+        let utm: UTMParameters
+    }
+
+    struct Click {
+        let affiliate: AffiliateID
+        let program: ProgramID
+        let at: Date
+        let profile: Profile
+    }
+
     struct Sale {
         let id: ConversionID
         let affiliate: AffiliateID
@@ -17,17 +32,26 @@ import Testing
         let amount: Money
         var commission: Money
         var status: ConversionStatus
-        let country: String?
+        /// The originating click, when the sale has one.
+        let click: Click?
     }
 
     struct Model {
-        var clicks: [(affiliate: AffiliateID, program: ProgramID, at: Date, country: String?)] = []
+        var clicks: [Click] = []
         var sales: [Sale] = []
         var leads: [(affiliate: AffiliateID, program: ProgramID, at: Date)] = []
     }
 
     static let tenant = testTenant(1)
     static let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+    /// Few enough that clicks of one affiliate and day often share one and are summed before they are fanned out.
+    static let profiles = [
+        Profile(country: "US", device: .desktop, referrer: nil, utm: UTMParameters()),
+        Profile(country: "DE", device: .mobile, referrer: "blog.example", utm: UTMParameters(source: "news", medium: "email", campaign: "spring")),
+        Profile(country: nil, device: .tablet, referrer: "video.example", utm: UTMParameters(source: "news")),
+        Profile(country: "FR", device: .bot, referrer: "blog.example", utm: UTMParameters(source: "ads", medium: "cpc", campaign: "spring")),
+        Profile(country: "US", device: .mobile, referrer: nil, utm: UTMParameters(medium: "cpc", campaign: "fall")),
+    ]
     /// 1 USD buys 0.5 EUR: EUR amounts double exactly in USD.
     static let rates = ExchangeRates(rates: [.usd: 1, Currency(rawValue: "EUR")!: Decimal(string: "0.5")!])
 
@@ -88,8 +112,8 @@ import Testing
 
         let countries = try #require(try await service.module("geography", tenant, query)).json["countries"]
         var expected: [String: (Int64, Int64)] = [:]
-        for click in clicks { expected[click.country ?? "(unknown)", default: (0, 0)].0 += 1 }
-        for sale in counted { expected[sale.country ?? "(unknown)", default: (0, 0)].1 += 1 }
+        for click in clicks { expected[click.profile.country ?? "(unknown)", default: (0, 0)].0 += 1 }
+        for sale in counted { expected[sale.click?.profile.country ?? "(unknown)", default: (0, 0)].1 += 1 }
         let answered = Dictionary(
             uniqueKeysWithValues: (countries?.arrayElements ?? []).map { ($0["country"]?.stringValue ?? "", ($0["clicks"]?.intValue ?? -1, $0["conversions"]?.intValue ?? -1)) })
         #expect(answered.mapValues { [$0.0, $0.1] } == expected.filter { $0.value != (0, 0) }.mapValues { [$0.0, $0.1] }, "\(label)")
@@ -101,11 +125,12 @@ import Testing
 
         #expect(summary["activeAffiliates"] == .int(Int64(Set(clicks.map(\.affiliate) + counted.map(\.affiliate) + leads.map(\.affiliate)).count)), "\(label)")
         try await compareLeaderboards(service, query, clicks: clicks, counted: counted, usd: usd, label: label)
+        try await compareBreakdowns(service, query, clicks: clicks, sales: sales, leads: leads.map(\.at), usd: usd, label: label)
     }
 
     /// Every ranking, whole (there are fewer affiliates than the limit of 50): values, and highest first with ties by id.
     static func compareLeaderboards(
-        _ service: InsightsService, _ query: @escaping (String) -> String?, clicks: [(affiliate: AffiliateID, program: ProgramID, at: Date, country: String?)],
+        _ service: InsightsService, _ query: @escaping (String) -> String?, clicks: [Click],
         counted: [Sale], usd: ([Money]) -> Int64, label: String
     ) async throws {
         let clicksBy = Dictionary(grouping: clicks, by: \.affiliate).mapValues { Int64($0.count) }
@@ -141,8 +166,7 @@ import Testing
     ) async throws -> Model {
         var model = Model()
         var events: [[any DomainEvent]] = []
-        let countries = ["US", "DE", nil, "FR"]
-        // One link per affiliate, so that clicks of one affiliate, day and country share a profile and a fold sums them.
+        // One link per affiliate, so that clicks of one affiliate and day often share a profile and a fold sums them.
         let links = Dictionary(uniqueKeysWithValues: affiliates.map { ($0.0, ids.next() as AffiliateLinkID) })
         for _ in 0..<600 {
             let (affiliate, program) = affiliates[random.next(affiliates.count)]
@@ -150,12 +174,12 @@ import Testing
             let day = Double(random.next(75)) * 86_400
             let second = [0, 86_399, Double(random.next(86_400))][random.next(3)]
             let at = start.addingTimeInterval(day + second)
-            let country = countries[random.next(countries.count)]
-            model.clicks.append((affiliate, program, at, country))
+            let profile = profiles[random.next(profiles.count)]
+            model.clicks.append(Click(affiliate: affiliate, program: program, at: at, profile: profile))
             events.append([
                 ClickRecorded(
-                    tenant: tenant, clickID: ids.next(), programID: program, affiliateID: affiliate, linkID: links[affiliate]!, at: at, country: country,
-                    device: .desktop, referrerHost: nil, utm: UTMParameters())
+                    tenant: tenant, clickID: ids.next(), programID: program, affiliateID: affiliate, linkID: links[affiliate]!, at: at,
+                    country: profile.country, device: profile.device, referrerHost: profile.referrer, utm: profile.utm)
             ])
         }
         for index in 0..<150 {
@@ -166,9 +190,12 @@ import Testing
             let amount = Money(minorUnits: Int64(1_000 + random.next(9_000)), currency: currency)
             let sale = Sale(
                 id: ids.next(), affiliate: click.affiliate, program: click.program, at: at, amount: amount,
-                commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: .pending, country: withClick ? click.country : nil)
+                commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: .pending, click: withClick ? click : nil)
             model.sales.append(sale)
-            let facts = withClick ? ClickFacts(at: click.at, linkID: ids.next(), country: click.country, device: .desktop, referrerHost: nil, utm: UTMParameters()) : nil
+            let profile = click.profile
+            let facts = withClick
+                ? ClickFacts(at: click.at, linkID: ids.next(), country: profile.country, device: profile.device, referrerHost: profile.referrer, utm: profile.utm)
+                : nil
             events.append([
                 ConversionRecorded(
                     tenant: tenant, conversionID: sale.id, type: index % 5 == 0 ? .recurring : .oneTime, status: .pending, programID: sale.program,
