@@ -32,6 +32,7 @@ import Testing
         let amount: Money
         var commission: Money
         var status: ConversionStatus
+        let recurring: Bool
         /// The originating click, when the sale has one.
         let click: Click?
     }
@@ -108,7 +109,22 @@ import Testing
 
         let overview = try #require(try await service.module("overview", tenant, query)).json
         #expect(overview["grossRevenueCents"] == .int(usd(counted.map(\.amount))), "\(label)")
-        #expect(overview["refundedConversions"] == .int(Int64(sales.count { $0.status == .refunded })), "\(label)")
+        let refunded = Int64(sales.count { $0.status == .refunded })
+        #expect(overview["refundedConversions"] == .int(refunded), "\(label)")
+        // Rates as the spec rounds them: percentages and fractions to 4 decimals, per-unit amounts to whole cents.
+        func ratio(_ part: Int64, _ whole: Int64, times scale: Double = 1) -> JSONValue {
+            .double(whole == 0 ? 0 : (Double(part) * scale / Double(whole) * 10_000).rounded() / 10_000)
+        }
+        func perUnit(_ cents: Int64, _ count: Int) -> JSONValue { .int(count == 0 ? 0 : Int64((Double(cents) / Double(count)).rounded())) }
+        let conversions = Int64(counted.count)
+        let recurring = Int64(counted.count(where: \.recurring))
+        #expect(overview["conversionRate"] == ratio(conversions, Int64(clicks.count), times: 100), "\(label)")
+        #expect(overview["epcCents"] == perUnit(usd(counted.map(\.commission)), clicks.count), "\(label)")
+        #expect(overview["aovCents"] == perUnit(usd(counted.map(\.amount)), counted.count), "\(label)")
+        #expect(overview["refundRate"] == ratio(refunded, conversions + refunded), "\(label)")
+        #expect(overview["recurringConversions"] == .int(recurring) && overview["recurringSharePct"] == ratio(recurring, conversions, times: 100), "\(label)")
+        #expect(overview["clickToLeadRate"] == ratio(Int64(leads.count), Int64(clicks.count)), "\(label)")
+        #expect(overview["leadToSaleRate"] == ratio(conversions, Int64(leads.count)), "\(label)")
 
         let countries = try #require(try await service.module("geography", tenant, query)).json["countries"]
         var expected: [String: (Int64, Int64)] = [:]
@@ -190,7 +206,8 @@ import Testing
             let amount = Money(minorUnits: Int64(1_000 + random.next(9_000)), currency: currency)
             let sale = Sale(
                 id: ids.next(), affiliate: click.affiliate, program: click.program, at: at, amount: amount,
-                commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: .pending, click: withClick ? click : nil)
+                commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: .pending, recurring: index % 5 == 0,
+                click: withClick ? click : nil)
             model.sales.append(sale)
             let profile = click.profile
             let facts = withClick
@@ -198,7 +215,7 @@ import Testing
                 : nil
             events.append([
                 ConversionRecorded(
-                    tenant: tenant, conversionID: sale.id, type: index % 5 == 0 ? .recurring : .oneTime, status: .pending, programID: sale.program,
+                    tenant: tenant, conversionID: sale.id, type: sale.recurring ? .recurring : .oneTime, status: .pending, programID: sale.program,
                     affiliateID: sale.affiliate, amount: amount, commission: sale.commission, clickID: withClick ? ids.next() : nil, click: facts, at: at)
             ])
         }
