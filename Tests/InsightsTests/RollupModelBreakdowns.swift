@@ -6,7 +6,7 @@ import Testing
 
 extension RollupModelTests {
     /// The breakdowns against the same raw facts: referrer hosts, devices, UTM values, the week's grid, delays to
-    /// convert, sale origins, the funnel, and conversions and leads per day.
+    /// convert, sale origins, attribution methods, the funnel, and conversions and leads per day.
     static func compareBreakdowns(
         _ service: InsightsService, _ query: @escaping (String) -> String?, clicks: [Click], sales: [Sale], leads: [Date],
         usd: ([Money]) -> Int64, label: String
@@ -76,6 +76,14 @@ extension RollupModelTests {
         }
         let buckets = try await module("time-to-convert")["buckets"]?.arrayElements ?? []
         #expect(buckets.map { $0["conversions"]?.intValue ?? -1 } == delays, "time-to-convert \(label)")
+
+        var byMethod = ["Coupon": [Int64(0), 0, 0], "Link": [0, 0, 0], "Other": [0, 0, 0]]
+        for sale in counted {
+            let method = sale.coupon ? "Coupon" : sale.click != nil ? "Link" : "Other"
+            byMethod[method]! = zip(byMethod[method]!, [1, usd([sale.amount]), usd([sale.commission])]).map(+)
+        }
+        let methods = try await module("attribution")["methods"]?.arrayElements ?? []
+        #expect(table(methods, key: "method", ["conversions", "revenueCents", "commissionCents"]) == byMethod, "attribution \(label)")
 
         var funnel: [(String, Int64)] = [("clicks", Int64(clicks.count))]
         if !leads.isEmpty { funnel.append(("leads", Int64(leads.count))) }

@@ -33,6 +33,8 @@ import Testing
         var commission: Money
         var status: ConversionStatus
         let recurring: Bool
+        /// Attributed by a redeemed coupon code.
+        let coupon: Bool
         /// The originating click, when the sale has one.
         let click: Click?
     }
@@ -206,7 +208,7 @@ import Testing
             let amount = Money(minorUnits: Int64(1_000 + random.next(9_000)), currency: currency)
             let sale = Sale(
                 id: ids.next(), affiliate: click.affiliate, program: click.program, at: at, amount: amount,
-                commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: .pending, recurring: index % 5 == 0,
+                commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: .pending, recurring: index % 5 == 0, coupon: index % 7 == 3,
                 click: withClick ? click : nil)
             model.sales.append(sale)
             let profile = click.profile
@@ -216,7 +218,8 @@ import Testing
             events.append([
                 ConversionRecorded(
                     tenant: tenant, conversionID: sale.id, type: sale.recurring ? .recurring : .oneTime, status: .pending, programID: sale.program,
-                    affiliateID: sale.affiliate, amount: amount, commission: sale.commission, clickID: withClick ? ids.next() : nil, click: facts, at: at)
+                    affiliateID: sale.affiliate, amount: amount, commission: sale.commission, clickID: withClick ? ids.next() : nil, click: facts,
+                    attributionMethod: sale.coupon ? .coupon : nil, at: at)
             ])
         }
         for _ in 0..<40 {
