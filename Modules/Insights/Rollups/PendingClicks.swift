@@ -1,20 +1,26 @@
 import Contracts
+import Foundation
 import Kernel
 
-/// Clicks recorded but not yet folded into the rollups. A click adds one pending cell, in its own transaction;
+/// Clicks recorded but not yet folded into the rollups. A click adds to one pending cell, in its own transaction;
 /// `RollupFolder` later moves whole batches of them into the thirty-odd cells each click counts in. A click is
-/// always either pending or folded, never both and never neither, because a fold deletes the cells it moves in the
-/// same transaction that adds them.
+/// always either pending or folded, never both and never neither, because a fold subtracts what it moves from the
+/// pending cells in the same transaction that adds it to the rollups.
 ///
-/// One cell per click, keyed by tenant and click id, then program, affiliate, day and click profile (`ClickProfile`),
-/// holding the click and its hour of the day: all the rollups need of it. Click ids grow with time, so a batch of
-/// clicks lands on the last page or two of the keyspace; keyed by affiliate first, every click dirtied a page of its
-/// own, which made recording a click with the projections about a third slower than without.
+/// Keyed by tenant and the quarter second the click was recorded in, then program, affiliate, day and click profile
+/// (`ClickProfile`), a cell counts the clicks and their hours of the day: all the rollups need of them. Clicks of one
+/// affiliate and profile in the same quarter second share a cell, so a fold reads, sums and subtracts one cell for
+/// them rather than one per click. The recording time grows, so a batch of clicks lands on the last pages of the
+/// keyspace; keyed by affiliate first, every click dirtied a page of its own, which made recording a click with the
+/// projections about a third slower than without.
 struct PendingClicks {
     let space: Keyspace
+    /// The leading bytes of a click's id (UUIDv7): its creation time in units of 256 ms.
+    static let instantBytes = 5
 
-    /// Named apart from the earlier layout (`-pending`, keyed by affiliate first), which this one cannot read.
-    init(namespace: String = RollupKeys.live) { space = .global(namespace + "-pending-clicks") }
+    /// Named apart from the earlier layouts (`-pending`, keyed by affiliate first; `-pending-clicks`, one cell per
+    /// click id), which this one cannot read.
+    init(namespace: String = RollupKeys.live) { space = .global(namespace + "-pending-click-instants") }
 
     func cell(_ click: ClickRecorded) -> CounterIncrement {
         let profile = ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
@@ -22,7 +28,7 @@ struct PendingClicks {
         bytes.reserveCapacity(space.prefix.bytes.count + 120)
         bytes.append(contentsOf: space.prefix.bytes)
         click.tenant.number.appendKeyBytes(to: &bytes)
-        click.clickID.appendKeyBytes(to: &bytes)
+        withUnsafeBytes(of: click.clickID.uuid.uuid) { bytes.append(contentsOf: $0.prefix(Self.instantBytes)) }
         click.programID.appendKeyBytes(to: &bytes)
         click.affiliateID.appendKeyBytes(to: &bytes)
         UInt32(CalendarDay(click.at).number).appendKeyBytes(to: &bytes)
@@ -36,18 +42,18 @@ struct PendingClicks {
     /// The pending cells of one tenant.
     func cells(of tenant: TenantID) -> Keyspace { space.narrowed(to: tenant.number) }
 
-    /// A pending cell's key without its click id: the tenant, program, affiliate, day and profile, which decide every
-    /// rollup cell the click counts in. A fold sums the clicks that share one before fanning them out, so a busy
-    /// affiliate's clicks of a day cost the fan-out once. Only the click id's place is checked here; `Cell` reads and
+    /// A pending cell's key without its instant: the tenant, program, affiliate, day and profile, which decide every
+    /// rollup cell its clicks count in. A fold sums the cells that share one before fanning them out, so a busy
+    /// affiliate's clicks of a day cost the fan-out once. Only the instant's place is checked here; `Cell` reads and
     /// checks the rest.
     func sharedCells(of key: StoreKey) -> StoreKey? {
         let suffix = key.suffix(after: space.prefix)
-        let clickID = suffix.startIndex + 4
-        guard suffix.count >= 4 + 16 else { return nil }
+        let instant = suffix.startIndex + 4
+        guard suffix.count >= 4 + Self.instantBytes else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(suffix.count - 16)
-        bytes.append(contentsOf: suffix[..<clickID])
-        bytes.append(contentsOf: suffix[(clickID + 16)...])
+        bytes.reserveCapacity(suffix.count - Self.instantBytes)
+        bytes.append(contentsOf: suffix[..<instant])
+        bytes.append(contentsOf: suffix[(instant + Self.instantBytes)...])
         return StoreKey(bytes: bytes)
     }
 
