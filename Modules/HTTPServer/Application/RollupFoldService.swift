@@ -7,13 +7,11 @@ import ServiceLifecycle
 struct RollupFoldService: Service {
     let folder: RollupFolder
     let logger: Logger
-    /// Long enough for a fold to share the tenant- and program-wide cells among many clicks.
-    static let interval = Duration.milliseconds(250)
 
     func run() async {
         await cancelWhenGracefulShutdown {
             while true {
-                do { try await Task.sleep(for: Self.interval) } catch { return }
+                do { try await Task.sleep(for: RollupFolder.backgroundInterval) } catch { return }
                 do {
                     try await folder.fold()
                 } catch {

@@ -15,6 +15,11 @@ public actor RollupFolder {
     /// Pending cells per transaction: enough to share the tenant- and program-wide cells among thousands of clicks,
     /// few enough to keep the writer's other work waiting only milliseconds.
     static let cellsPerTransaction = 10_000
+    /// How often the server folds in the background. A fold's cost grows with the affiliates and profiles it meets
+    /// more than with its clicks, so a busy affiliate's clicks of a whole second share each of its cells: in a click
+    /// run `perf` put the fold at 0.82 µs a click folding every second against 2.27 every quarter second. Queries do
+    /// not wait for it; they fold their tenant's pending clicks themselves.
+    public static let backgroundInterval = Duration.seconds(1)
 
     public init(store: any KeyValueStore) { self.init(store: store, namespace: RollupKeys.live) }
 

@@ -1,12 +1,12 @@
 import Insights
 
-/// Runs `body` while folding pending clicks every quarter second, as the server's `RollupFoldService` does, then
+/// Runs `body` while folding pending clicks as often as the server's `RollupFoldService` does, then
 /// folds what is left: timings taken around it include the folding.
 func whileFolding<T>(_ folder: RollupFolder, _ body: () async throws -> T) async throws -> T {
     let value = try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
             while true {
-                do { try await Task.sleep(for: .milliseconds(250)) } catch { return }
+                do { try await Task.sleep(for: RollupFolder.backgroundInterval) } catch { return }
                 try await folder.fold()
             }
         }

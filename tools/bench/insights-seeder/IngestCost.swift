@@ -7,7 +7,7 @@ import Storage
 enum IngestCost {
     /// When pending clicks are folded into the rollups during a timed run.
     enum Folding {
-        /// Every quarter second while recording, as the server does, and what is left at the end: all in the time.
+        /// As often as the server does while recording, and what is left at the end: all in the time.
         case alongside
         /// Only once every click is recorded: the time to record them and the time to fold them, apart.
         case afterwards
