@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ClickProfileTests {
     /// A profile key decodes to the profile it was made of, for clicks with and without a link, a referrer, a
-    /// country or UTM tags, and for a sale without a click: pending clicks and profile cells rely on it.
+    /// country or UTM tags, from every device, and for a sale without a click: pending clicks and profile cells rely on it.
     @Test func aProfileKeyDecodesToItsProfile() throws {
         let profiles = [
             ClickProfile(
@@ -14,7 +14,7 @@ import Testing
                 utm: UTMParameters(source: "news", medium: "email", campaign: "spring")),
             ClickProfile(country: nil, device: .desktop, link: nil, referrerHost: nil, utm: UTMParameters(source: nil, medium: "cpc", campaign: nil)),
             .unknown,
-        ]
+        ] + DeviceClass.allCases.map { ClickProfile(country: "FR", device: $0, link: nil, referrerHost: "x.example", utm: UTMParameters()) }
         for profile in profiles {
             var key: [UInt8] = [9, 9]  // a prefix, so the profile's bytes are a slice that does not start at 0
             profile.appendKeyBytes(to: &key)

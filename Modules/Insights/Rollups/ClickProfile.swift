@@ -28,21 +28,25 @@ struct ClickProfile: Equatable, KeyComponent {
     static let unknown = ClickProfile(country: nil, device: nil, link: nil, referrerHost: nil, utm: UTMParameters())
 
     /// Two country letters (or `--`), the device's index (or 255), a flag and the link id, then four texts each
-    /// ended by a 0 byte.
+    /// ended by a 0 byte. Every click's pending cell is keyed by it, so it appends without building arrays on the way.
     func appendKeyBytes(to bytes: inout [UInt8]) {
-        let letters = Array((country ?? "--").utf8)
-        bytes.append(contentsOf: letters.count == 2 ? letters : Array("--".utf8))
-        bytes.append(device.flatMap { DeviceClass.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? 255)
+        if let country, country.utf8.count == 2 { bytes.append(contentsOf: country.utf8) } else { bytes.append(contentsOf: "--".utf8) }
+        bytes.append(device.flatMap { Self.devices.firstIndex(of: $0) }.map(UInt8.init) ?? 255)
         if let link {
             bytes.append(1)
             link.appendKeyBytes(to: &bytes)
         } else {
             bytes.append(0)
         }
-        for text in [referrerHost, utm.source, utm.medium, utm.campaign] {
-            Self.bounded(text ?? "").appendKeyBytes(to: &bytes)
-        }
+        Self.bounded(referrerHost ?? "").appendKeyBytes(to: &bytes)
+        Self.bounded(utm.source ?? "").appendKeyBytes(to: &bytes)
+        Self.bounded(utm.medium ?? "").appendKeyBytes(to: &bytes)
+        Self.bounded(utm.campaign ?? "").appendKeyBytes(to: &bytes)
     }
+
+    /// `DeviceClass.allCases`, whose indices keys store, kept once: the synthesized property builds a new array on
+    /// every call.
+    static let devices = DeviceClass.allCases
 
     init?(keyBytes bytes: ArraySlice<UInt8>) {
         var cursor = bytes.startIndex
@@ -50,7 +54,7 @@ struct ClickProfile: Equatable, KeyComponent {
         let countryText = String(decoding: bytes[cursor..<cursor + 2], as: UTF8.self)
         country = countryText == "--" ? nil : countryText
         let deviceIndex = Int(bytes[cursor + 2])
-        device = deviceIndex < DeviceClass.allCases.count ? DeviceClass.allCases[deviceIndex] : nil
+        device = deviceIndex < Self.devices.count ? Self.devices[deviceIndex] : nil
         cursor += 3
         if bytes[cursor] == 1 {
             guard bytes.count >= cursor + 17 - bytes.startIndex, let id = AffiliateLinkID(bytes: Array(bytes[cursor + 1..<cursor + 17])) else { return nil }

@@ -98,7 +98,7 @@ struct Contribution {
         return dimensions
     }
 
-    static func bucket(_ device: DeviceClass) -> Int { DeviceClass.allCases.firstIndex(of: device) ?? unknownDevice }
+    static func bucket(_ device: DeviceClass) -> Int { ClickProfile.devices.firstIndex(of: device) ?? unknownDevice }
 
     static func hour(of date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)).quotientAndRemainder(dividingBy: 86_400).remainder / 3600 }
 

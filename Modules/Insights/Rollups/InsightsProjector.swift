@@ -6,16 +6,21 @@ public import Kernel
 /// `RollupFolder` folds into the rest in batches (`PendingClicks`).
 public struct InsightsProjector: EventProjector {
     private let namespace: String
+    /// Built once: its key prefix took a string concatenation and a lookup on every click.
+    private let pending: PendingClicks
 
-    public init() { namespace = RollupKeys.live }
+    public init() { self.init(namespace: RollupKeys.live) }
 
     /// A projector into another namespace: how a rebuild recomputes every cell beside the live ones.
-    init(namespace: String) { self.namespace = namespace }
+    init(namespace: String) {
+        self.namespace = namespace
+        pending = PendingClicks(namespace: namespace)
+    }
 
     /// A click's pending cell depends on the click alone.
     public func increments(for event: any DomainEvent) -> [CounterIncrement]? {
         guard let click = event as? ClickRecorded else { return nil }
-        return [PendingClicks(namespace: namespace).cell(click)]
+        return [pending.cell(click)]
     }
 
     public func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws {
