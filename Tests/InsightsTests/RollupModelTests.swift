@@ -20,6 +20,7 @@ import Testing
     struct Click {
         let affiliate: AffiliateID
         let program: ProgramID
+        let link: AffiliateLinkID
         let at: Date
         let profile: Profile
     }
@@ -144,6 +145,9 @@ import Testing
         #expect(summary["activeAffiliates"] == .int(Int64(Set(clicks.map(\.affiliate) + counted.map(\.affiliate) + leads.map(\.affiliate)).count)), "\(label)")
         try await compareLeaderboards(service, query, clicks: clicks, counted: counted, usd: usd, label: label)
         try await compareBreakdowns(service, query, clicks: clicks, sales: sales, leads: leads.map(\.at), usd: usd, label: label)
+        if let affiliate, program == nil {
+            try await compareAffiliateView(service, query, affiliate, clicks: clicks, counted: counted, leads: leads.count, usd: usd, label: label)
+        }
     }
 
     /// Every ranking, whole (there are fewer affiliates than the limit of 50): values, and highest first with ties by id.
@@ -193,7 +197,7 @@ import Testing
             let second = [0, 86_399, Double(random.next(86_400))][random.next(3)]
             let at = start.addingTimeInterval(day + second)
             let profile = profiles[random.next(profiles.count)]
-            model.clicks.append(Click(affiliate: affiliate, program: program, at: at, profile: profile))
+            model.clicks.append(Click(affiliate: affiliate, program: program, link: links[affiliate]!, at: at, profile: profile))
             events.append([
                 ClickRecorded(
                     tenant: tenant, clickID: ids.next(), programID: program, affiliateID: affiliate, linkID: links[affiliate]!, at: at,
@@ -213,7 +217,7 @@ import Testing
             model.sales.append(sale)
             let profile = click.profile
             let facts = withClick
-                ? ClickFacts(at: click.at, linkID: ids.next(), country: profile.country, device: profile.device, referrerHost: profile.referrer, utm: profile.utm)
+                ? ClickFacts(at: click.at, linkID: click.link, country: profile.country, device: profile.device, referrerHost: profile.referrer, utm: profile.utm)
                 : nil
             events.append([
                 ConversionRecorded(
