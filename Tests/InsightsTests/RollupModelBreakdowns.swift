@@ -6,7 +6,8 @@ import Testing
 
 extension RollupModelTests {
     /// The breakdowns against the same raw facts: referrer hosts, devices, UTM values, the week's grid, delays to
-    /// convert, sale origins, attribution methods, the funnel, and conversions and leads per day.
+    /// convert, sale origins, attribution methods, the funnel, conversions and leads per day, and subscription revenue
+    /// per month.
     static func compareBreakdowns(
         _ service: InsightsService, _ query: @escaping (String) -> String?, clicks: [Click], sales: [Sale], leads: [Date],
         usd: ([Money]) -> Int64, label: String
@@ -91,12 +92,27 @@ extension RollupModelTests {
         let steps = try await module("funnel")["steps"]?.arrayElements ?? []
         #expect(steps.map { $0["step"]?.stringValue ?? "" } == funnel.map(\.0) && steps.map { $0["count"]?.intValue ?? -1 } == funnel.map(\.1), "funnel \(label)")
 
+        var days: [String] = []
         for (metric, dates) in [("conversions", counted.map(\.at)), ("leads", leads)] {
             let perDay = Dictionary(grouping: dates) { Timestamp.format($0).prefix(10) }.mapValues { Int64($0.count) }
             let series = try await service.timeseries(tenant) { $0 == "metric" ? metric : query($0) }.json["points"]?.arrayElements ?? []
             #expect(series.allSatisfy { $0["count"]?.intValue == perDay[Substring($0["bucket"]?.stringValue ?? "")] ?? 0 }, "\(metric) \(label)")
             #expect(series.reduce(0) { $0 + ($1["count"]?.intValue ?? 0) } == Int64(dates.count), "\(metric) \(label)")
+            days = series.map { $0["bucket"]?.stringValue ?? "" }
         }
+
+        // Subscription revenue per calendar month the window touches, counting only the window's days.
+        var months: [(String, Int64)] = []
+        for day in days where months.last?.0 != String(day.prefix(7)) { months.append((String(day.prefix(7)), 0)) }
+        for sale in counted where sale.recurring {
+            let month = String(Timestamp.format(sale.at).prefix(7))
+            if let index = months.firstIndex(where: { $0.0 == month }) { months[index].1 += usd([sale.amount]) }
+        }
+        let recurring = try await module("recurring")
+        let mrr = recurring["mrrByMonth"]?.arrayElements ?? []
+        #expect(mrr.map { $0["month"]?.stringValue ?? "" } == months.map(\.0) && mrr.map { $0["mrrCents"]?.intValue ?? -1 } == months.map(\.1), "recurring \(label)")
+        let recurringCount = Int64(counted.count(where: \.recurring))
+        #expect(recurring["recurringConversions"] == .int(recurringCount) && recurring["oneTimeConversions"] == .int(Int64(counted.count) - recurringCount), "recurring \(label)")
     }
 
     /// Rows keyed by one member, each with the listed members' integers in order; fails on a repeated key.

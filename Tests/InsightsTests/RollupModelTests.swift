@@ -33,6 +33,7 @@ import Testing
         let amount: Money
         var commission: Money
         var status: ConversionStatus
+        /// A subscription's charge: counted in the recurring module's monthly revenue.
         let recurring: Bool
         /// Attributed by a redeemed coupon code.
         let coupon: Bool
@@ -223,7 +224,7 @@ import Testing
                 ConversionRecorded(
                     tenant: tenant, conversionID: sale.id, type: sale.recurring ? .recurring : .oneTime, status: .pending, programID: sale.program,
                     affiliateID: sale.affiliate, amount: amount, commission: sale.commission, clickID: withClick ? ids.next() : nil, click: facts,
-                    attributionMethod: sale.coupon ? .coupon : nil, at: at)
+                    attributionMethod: sale.coupon ? .coupon : nil, subscriptionID: sale.recurring ? "sub_\(index)" : nil, at: at)
             ])
         }
         for _ in 0..<40 {
