@@ -88,9 +88,17 @@ extension RollupModelTests {
 
         var funnel: [(String, Int64)] = [("clicks", Int64(clicks.count))]
         if !leads.isEmpty { funnel.append(("leads", Int64(leads.count))) }
-        funnel += [("conversions", Int64(counted.count)), ("approved", Int64(counted.count { $0.status == .approved })), ("paid", 0)]
+        let paid = counted.filter { $0.status == .paid }
+        funnel += [("conversions", Int64(counted.count)), ("approved", Int64(counted.count { $0.status == .approved }) + Int64(paid.count)), ("paid", Int64(paid.count))]
         let steps = try await module("funnel")["steps"]?.arrayElements ?? []
         #expect(steps.map { $0["step"]?.stringValue ?? "" } == funnel.map(\.0) && steps.map { $0["count"]?.intValue ?? -1 } == funnel.map(\.1), "funnel \(label)")
+
+        // The payouts series sums the commission paid on each day (the spec calls the sum `count`).
+        var paidPerDay: [Substring: Int64] = [:]
+        for sale in paid { paidPerDay[Timestamp.format(sale.at).prefix(10), default: 0] += usd([sale.commission]) }
+        let payouts = try await service.timeseries(tenant) { $0 == "metric" ? "payouts" : query($0) }.json["points"]?.arrayElements ?? []
+        #expect(payouts.allSatisfy { $0["count"]?.intValue == paidPerDay[Substring($0["bucket"]?.stringValue ?? "")] ?? 0 }, "payouts \(label)")
+        #expect(payouts.reduce(0) { $0 + ($1["count"]?.intValue ?? 0) } == usd(paid.map(\.commission)), "payouts \(label)")
 
         var days: [String] = []
         for (metric, dates) in [("conversions", counted.map(\.at)), ("leads", leads)] {
