@@ -6,11 +6,11 @@ import Testing
 
 extension RollupModelTests {
     /// The breakdowns against the same raw facts: referrer hosts, devices, UTM values, the week's grid, delays to
-    /// convert, sale origins, attribution methods, the funnel, conversions and leads per day, and subscription revenue
-    /// per month.
+    /// convert, sale origins, attribution methods, new and returning customers, the funnel, conversions and leads per day,
+    /// and subscription revenue per month.
     static func compareBreakdowns(
         _ service: InsightsService, _ query: @escaping (String) -> String?, clicks: [Click], sales: [Sale], leads: [Date],
-        usd: ([Money]) -> Int64, label: String
+        firsts: Set<ConversionID>, usd: ([Money]) -> Int64, label: String
     ) async throws {
         let counted = sales.filter { $0.status != .refunded && $0.status != .denied }
         func module(_ name: String, _ extra: [String: String] = [:]) async throws -> JSONValue {
@@ -85,6 +85,12 @@ extension RollupModelTests {
         }
         let methods = try await module("attribution")["methods"]?.arrayElements ?? []
         #expect(table(methods, key: "method", ["conversions", "revenueCents", "commissionCents"]) == byMethod, "attribution \(label)")
+
+        let segments = try await module("customers")["segments"]?.arrayElements ?? []
+        let new = counted.filter { firsts.contains($0.id) }
+        let returning = counted.filter { !firsts.contains($0.id) }
+        let bySegment = ["new": [Int64(new.count), usd(new.map(\.amount))], "returning": [Int64(returning.count), usd(returning.map(\.amount))]]
+        #expect(table(segments, key: "segment", ["conversions", "revenueCents"]) == bySegment, "customers \(label)")
 
         var funnel: [(String, Int64)] = [("clicks", Int64(clicks.count))]
         if !leads.isEmpty { funnel.append(("leads", Int64(leads.count))) }

@@ -37,6 +37,8 @@ import Testing
         let recurring: Bool
         /// Attributed by a redeemed coupon code.
         let coupon: Bool
+        /// The brand's customer: new on their earliest sale, returning on the others, whatever order they are recorded in.
+        let customer: String
         /// The originating click, when the sale has one.
         let click: Click?
     }
@@ -45,6 +47,11 @@ import Testing
         var clicks: [Click] = []
         var sales: [Sale] = []
         var leads: [(affiliate: AffiliateID, program: ProgramID, at: Date)] = []
+
+        /// Each customer's earliest sale (ties by id).
+        var firstPurchases: Set<ConversionID> {
+            Set(Dictionary(grouping: sales, by: \.customer).values.compactMap { $0.min { ($0.at, $0.id) < ($1.at, $1.id) }?.id })
+        }
     }
 
     static let tenant = testTenant(1)
@@ -148,7 +155,7 @@ import Testing
 
         #expect(summary["activeAffiliates"] == .int(Int64(Set(clicks.map(\.affiliate) + counted.map(\.affiliate) + leads.map(\.affiliate)).count)), "\(label)")
         try await compareLeaderboards(service, query, clicks: clicks, counted: counted, usd: usd, label: label)
-        try await compareBreakdowns(service, query, clicks: clicks, sales: sales, leads: leads.map(\.at), usd: usd, label: label)
+        try await compareBreakdowns(service, query, clicks: clicks, sales: sales, leads: leads.map(\.at), firsts: model.firstPurchases, usd: usd, label: label)
         if let affiliate, program == nil {
             try await compareAffiliateView(service, query, affiliate, clicks: clicks, counted: counted, leads: leads.count, usd: usd, label: label)
         }
@@ -217,7 +224,7 @@ import Testing
             let sale = Sale(
                 id: ids.next(), affiliate: click.affiliate, program: click.program, at: at, amount: amount,
                 commission: Money(minorUnits: amount.minorUnits / 5, currency: currency), status: index % 11 == 5 ? .paid : .pending,
-                recurring: index % 5 == 0, coupon: index % 7 == 3,
+                recurring: index % 5 == 0, coupon: index % 7 == 3, customer: "cus_\(index % 40)",
                 click: withClick ? click : nil)
             model.sales.append(sale)
             let profile = click.profile
@@ -228,7 +235,7 @@ import Testing
                 ConversionRecorded(
                     tenant: tenant, conversionID: sale.id, type: sale.recurring ? .recurring : .oneTime, status: sale.status, programID: sale.program,
                     affiliateID: sale.affiliate, amount: amount, commission: sale.commission, clickID: withClick ? ids.next() : nil, click: facts,
-                    attributionMethod: sale.coupon ? .coupon : nil, subscriptionID: sale.recurring ? "sub_\(index)" : nil, at: at)
+                    attributionMethod: sale.coupon ? .coupon : nil, customerID: sale.customer, subscriptionID: sale.recurring ? "sub_\(index)" : nil, at: at)
             ])
         }
         for _ in 0..<40 {

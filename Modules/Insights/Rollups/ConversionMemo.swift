@@ -27,7 +27,7 @@ struct ConversionMemo: Codable, Equatable {
     let click: ClickFacts?
     let attribution: AttributionBucket
     /// `nil` when the sale names no customer.
-    let returningCustomer: Bool?
+    var returningCustomer: Bool?
 
     var day: CalendarDay { CalendarDay(at) }
 

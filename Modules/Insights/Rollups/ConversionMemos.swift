@@ -9,9 +9,24 @@ struct ConversionMemos {
     func record(_ event: ConversionRecorded, in store: borrowing some StoreWriter & ~Copyable) throws {
         var returning: Bool?
         if let customer = event.customerID, event.parentConversionID == nil, event.type == .oneTime || event.type == .recurring {
-            returning = try !store.insert(.rollups, keys.customer(customer), event.conversionID.bytes)
+            returning = try !claimsFirstPurchase(of: customer, event, in: store)
         }
         try replace(event.conversionID, in: store) { _ in ConversionMemo(event, returningCustomer: returning) }
+    }
+
+    /// Whether the sale is its customer's earliest (by time, then id), whatever order sales arrive in: Stripe sends
+    /// events out of order and imports backfill history. An earlier sale takes the place of the one stored, which
+    /// from then on counts as a returning customer's.
+    private func claimsFirstPurchase(of customer: String, _ event: ConversionRecorded, in store: borrowing some StoreWriter & ~Copyable) throws -> Bool {
+        let key = keys.customer(customer)
+        if let stored = try store.get(.rollups, key), let first = ConversionID(bytes: stored), first != event.conversionID,
+            let memo = try store.get(.rollups, keys.memo(first)).map({ try RecordCoding.decode(ConversionMemo.self, from: $0) })
+        {
+            guard (event.at, event.conversionID) < (memo.at, first) else { return false }
+            try replace(first, in: store) { $0?.returning() }
+        }
+        try store.put(.rollups, key, event.conversionID.bytes)
+        return true
     }
 
     /// Stores what `change` makes of the row's memo and moves the counters from the old contribution to the new one.
@@ -37,5 +52,12 @@ extension ConversionMemo {
 
     func refunded(commission: Money, isFull: Bool) -> ConversionMemo {
         reviewed(isFull ? .refunded : status, commission: commission)
+    }
+
+    /// The sale of a customer who had bought before.
+    func returning() -> ConversionMemo {
+        var memo = self
+        memo.returningCustomer = true
+        return memo
     }
 }
