@@ -14,11 +14,14 @@ struct Transaction {
         maxKeySize = environment.maxKeySize
     }
 
-    /// A key longer than LMDB allows can never have been stored, so looking for one finds nothing rather than failing:
-    /// it comes from a client's path or query, and the answer is a plain "not found".
+    /// Whether a key could have been stored. One longer than LMDB allows never was, so reads, scans and deletes by it
+    /// find nothing rather than fail: such keys come from clients' paths and queries, and the answer is "not found".
+    /// Only writing one is an error.
+    private func canExist(_ key: StoreKey) -> Bool { key.bytes.count <= maxKeySize }
+
     func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]? {
         let dbi = try tables[table]
-        guard key.bytes.count <= maxKeySize else { return nil }
+        guard canExist(key) else { return nil }
         return try withKey(key, maxSize: maxKeySize) { key throws(StoreError) in
             var value = MDB_val()
             let rc = mdb_get(txn, dbi, &key, &value)
@@ -47,7 +50,7 @@ struct Transaction {
         _ visit: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
     ) throws {
         let dbi = try tables[table]
-        guard prefix.bytes.count <= maxKeySize else { return }  // no stored key is that long
+        guard canExist(prefix) else { return }
         var cursor: OpaquePointer?
         try check(mdb_cursor_open(txn, dbi, &cursor))
         defer { mdb_cursor_close(cursor) }
@@ -122,7 +125,7 @@ struct Transaction {
 
     func delete(_ table: Table, _ key: StoreKey) throws -> Bool {
         let dbi = try tables[table]
-        guard key.bytes.count <= maxKeySize else { return false }  // never stored, as in `get`
+        guard canExist(key) else { return false }
         return try withKey(key, maxSize: maxKeySize) { key throws(StoreError) in
             let rc = mdb_del(txn, dbi, &key, nil)
             if rc == MDB_NOTFOUND { return false }

@@ -20,7 +20,7 @@ struct ConversionMemos {
     private func claimsFirstPurchase(of customer: String, _ event: ConversionRecorded, in store: borrowing some StoreWriter & ~Copyable) throws -> Bool {
         let key = keys.customer(customer)
         if let stored = try store.get(.rollups, key), let first = ConversionID(bytes: stored), first != event.conversionID,
-            let memo = try store.get(.rollups, keys.memo(first)).map({ try RecordCoding.decode(ConversionMemo.self, from: $0) })
+            let memo = try memo(first, in: store)
         {
             guard (event.at, event.conversionID) < (memo.at, first) else { return false }
             try replace(first, in: store) { $0?.returning() }
@@ -29,12 +29,15 @@ struct ConversionMemos {
         return true
     }
 
+    private func memo(_ id: ConversionID, in store: borrowing some StoreWriter & ~Copyable) throws -> ConversionMemo? {
+        try store.get(.rollups, keys.memo(id)).map { try RecordCoding.decode(ConversionMemo.self, from: $0) }
+    }
+
     /// Stores what `change` makes of the row's memo and moves the counters from the old contribution to the new one.
     func replace(_ id: ConversionID, in store: borrowing some StoreWriter & ~Copyable, _ change: (ConversionMemo?) -> ConversionMemo?) throws {
-        let key = keys.memo(id)
-        let old = try store.get(.rollups, key).map { try RecordCoding.decode(ConversionMemo.self, from: $0) }
+        let old = try memo(id, in: store)
         guard let new = change(old), new != old else { return }
-        try store.put(.rollups, key, RecordCoding.encode(new))
+        try store.put(.rollups, keys.memo(id), RecordCoding.encode(new))
         var batch = RollupBatch()
         if let old { batch.add(-Contribution(old), day: old.day, program: old.programID, affiliate: old.affiliateID) }
         batch.add(Contribution(new), day: new.day, program: new.programID, affiliate: new.affiliateID)

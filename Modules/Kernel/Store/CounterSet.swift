@@ -27,7 +27,10 @@ public struct CounterSet: Sendable, Equatable {
 
     public mutating func add(_ other: CounterSet) {
         // An empty set takes the other's entries as they are, sharing their storage: sums often start from nothing.
-        if entries.isEmpty { return entries = other.entries }
+        guard !entries.isEmpty else {
+            entries = other.entries
+            return
+        }
         for (slot, value) in other.entries { add(slot, value) }
     }
 
