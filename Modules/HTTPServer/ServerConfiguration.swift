@@ -33,6 +33,10 @@ public struct ServerConfiguration: Sendable {
     /// The operator's exchange rates (`ExchangeRateFile`), read again when the file changes; without it, metrics
     /// leave out amounts that are not in the tenant's home currency and say so.
     public var exchangeRatesFile: String?
+    /// Whether the Insights rollups are kept as events are recorded. Only `tools/bench/ingest.sh` turns this off, to
+    /// measure what keeping them costs the server: events recorded without it are missing from every dashboard until
+    /// `vouch rollups --repair`.
+    public var insightsProjections = true
 
     public init() {}
 

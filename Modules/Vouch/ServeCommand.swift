@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     var countryHeader: String?
     @Option(name: .customLong("fx-rates"), help: "JSON exchange-rate table for normalizing metrics to each home currency (VOUCH_FX_RATES).")
     var exchangeRatesFile: String?
+    @Flag(help: ArgumentHelp("Record events without keeping the Insights rollups, for benchmarks only.", visibility: .hidden))
+    var withoutInsightsProjections = false
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -31,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.geoIPDatabase = geoIPDatabase ?? environment["VOUCH_GEOIP_DB"]
         configuration.countryHeader = countryHeader ?? environment["VOUCH_COUNTRY_HEADER"]
         configuration.exchangeRatesFile = exchangeRatesFile ?? environment["VOUCH_FX_RATES"]
+        configuration.insightsProjections = !withoutInsightsProjections
         configuration.adminToken = environment["VOUCH_ADMIN_TOKEN"]
         configuration.publicURL = environment["VOUCH_PUBLIC_URL"]
         configuration.apiRateLimit = try environment["VOUCH_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_RATE_LIMIT") } ?? configuration.apiRateLimit

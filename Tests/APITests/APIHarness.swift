@@ -25,7 +25,7 @@ struct APIHarness: Sendable {
 
     static func run(
         apiRateLimit: Int = 10_000, publicWriteRateLimit: Int = 10_000, clock: any WallClock = SystemClock(), publicURL: String? = nil,
-        exchangeRates: String? = nil, dataDirectory: String? = nil, _ body: @Sendable (APIHarness) async throws -> Void
+        exchangeRates: String? = nil, dataDirectory: String? = nil, insightsProjections: Bool = true, _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         // A given directory is the caller's to inspect afterwards and to remove.
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("vouch-api-\(UUID())").path
@@ -39,6 +39,7 @@ struct APIHarness: Sendable {
         configuration.publicWriteRateLimit = publicWriteRateLimit
         configuration.publicURL = publicURL
         configuration.logLevel = .warning
+        configuration.insightsProjections = insightsProjections
         if let exchangeRates {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             configuration.exchangeRatesFile = directory + "/fx.json"

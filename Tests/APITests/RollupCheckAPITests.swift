@@ -44,4 +44,23 @@ import Testing
         let after = try await checkRollups(dataDirectory: directory, handle: "acme", repair: false)
         #expect(after.first?.report.differences == 0)
     }
+
+    /// What `ingest.sh` measures against: a server started without the projections records events but keeps no
+    /// rollups, and `--repair` builds them all from the raw records.
+    @Test func withoutProjectionsTheRollupsWaitForARepair() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-rollups-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await APIHarness.run(dataDirectory: directory, insightsProjections: false) { api in
+            let (shop, _, _, _) = try await DashboardAPITests.seeded(api)
+            let summary = try await api.call(.get, "/api/v1/dashboard/summary", token: shop.key)
+            #expect(summary.json["totalClicks"] == .int(0) && summary.json["totalConversions"] == .int(0), "\(summary.raw)")
+        }
+        let missing = try await checkRollups(dataDirectory: directory, handle: "acme", repair: true)
+        #expect((missing.first?.report.differences ?? 0) > 0)
+        try await APIHarness.run(dataDirectory: directory) { api in
+            let key = try await api.key("acme", scope: "read")
+            let summary = try await api.call(.get, "/api/v1/dashboard/summary", token: key)
+            #expect(summary.json["totalClicks"] == .int(4) && summary.json["totalConversions"] == .int(3), "\(summary.raw)")
+        }
+    }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Insights benchmark: seeds one tenant with a year of traffic (10M clicks, 200k leads, 100k sales, 5,000
-# affiliates) through the real services, measures what the Insights projections cost at ingest, then starts the
-# release server on the seeded data and times every dashboard endpoint and insights module. Writes its section of
-# BENCHMARKS.md.
+# Insights benchmark: measures what the Insights projections cost live click ingest (`ingest.sh`), seeds one tenant
+# with a year of traffic (10M clicks, 200k leads, 100k sales, 5,000 affiliates) through the real services, measures
+# what the projections cost that backfill, then starts the release server on the seeded data and times every
+# dashboard endpoint and insights module. Writes its sections of BENCHMARKS.md.
 #
 #   tools/bench/insights.sh [data-dir=.build/insights-data] [requests-per-query=200]
 #
@@ -10,6 +10,7 @@
 # INSIGHTS_CLICKS, INSIGHTS_LEADS, INSIGHTS_CONVERSIONS, INSIGHTS_AFFILIATES, INSIGHTS_COST_CLICKS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+tools/bench/ingest.sh
 seeded=$(realpath -m "${1:-.build/insights-data}")
 requests=${2:-200}
 affiliates=${INSIGHTS_AFFILIATES:-5000}
@@ -24,7 +25,7 @@ if [ ! -f "$seeded/seed.json" ]; then
   mv "$seeded/seed.json.partial" "$seeded/seed.json"
 fi
 .build/release/InsightsSeeder ingest-cost --clicks "${INSIGHTS_COST_CLICKS:-200000}" --affiliates "$affiliates" --report "$data/cost.json"
-# As live traffic arrives, every click on one day, where a fold finds clicks that share their cells.
+# Every click on one day, where a fold finds clicks that share their cells.
 .build/release/InsightsSeeder ingest-cost --clicks "${INSIGHTS_COST_CLICKS:-200000}" --affiliates "$affiliates" --days 1 --report "$data/cost-day.json"
 
 ln -s "$seeded/db" "$data/db"

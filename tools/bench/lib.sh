@@ -12,10 +12,10 @@ server=
 trap 'bench_stop; rm -rf "$data"' EXIT
 
 # Starts the server on $data/db (again, after a stop: the data stays), under $bench_wrapper when set (a profiler,
-# which makes start-up take seconds rather than tenths).
+# which makes start-up take seconds rather than tenths). Arguments go to `vouch serve`.
 bench_start() {
   VOUCH_PORT=$port VOUCH_DATA_DIR=$data/db VOUCH_TENANTS_DIR=$data/none VOUCH_ADMIN_TOKEN=bench VOUCH_RATE_LIMIT=1000000000 \
-    VOUCH_TRACKING_RATE_LIMIT=1000000000 VOUCH_LOG_LEVEL=error ${bench_wrapper:-} .build/release/vouch serve >>"$data/server.log" 2>&1 &
+    VOUCH_TRACKING_RATE_LIMIT=1000000000 VOUCH_LOG_LEVEL=error ${bench_wrapper:-} .build/release/vouch serve "$@" >>"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1200); do curl -sf "$base/healthz" >/dev/null && return; sleep 0.1; done
   echo "server did not start" >&2; cat "$data/server.log" >&2; exit 1

@@ -35,7 +35,7 @@ struct VouchServices: Sendable {
 
     init(
         database: Database, clock: any WallClock, blobs: any BlobStore, notifier: any Notifier, publicURL: String,
-        rates: any ExchangeRateSource = ExchangeRates.none
+        rates: any ExchangeRateSource = ExchangeRates.none, insightsProjections: Bool = true
     ) {
         let ids = IDGenerator(clock: clock)
         self.database = database
@@ -68,7 +68,7 @@ struct VouchServices: Sendable {
             stripeConnectLinked: { _ in false })
         homeCurrency = HomeCurrencyService(database: database, clock: clock, tenants: tenants)
         // The rollups are kept in the transaction of every tracked event, so they are never behind.
-        database.bus.addProjector(InsightsProjector())
+        if insightsProjections { database.bus.addProjector(InsightsProjector()) }
         insights = InsightsService(database: database, clock: clock, tenants: tenants, affiliates: affiliates, rates: rates)
     }
 }

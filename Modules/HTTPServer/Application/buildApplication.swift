@@ -20,7 +20,7 @@ public func buildApplication(
     let services = VouchServices(
         database: Database(engine: engine, bus: bus), clock: clock,
         blobs: FileBlobStore(directory: configuration.dataDirectory + "/files"), notifier: notifier ?? LogNotifier(logger: logger),
-        publicURL: configuration.effectivePublicURL, rates: rates)
+        publicURL: configuration.effectivePublicURL, rates: rates, insightsProjections: configuration.insightsProjections)
     let adminToken = try AdminToken.resolve(configured: configuration.adminToken, dataDirectory: configuration.dataDirectory, logger: logger)
     try await TenantFiles.apply(directory: configuration.tenantsDirectory, tenants: services.tenants, programs: services.programs, logger: logger)
 
