@@ -1,20 +1,22 @@
 # Shared by the benchmark scripts: builds and starts a release Vouch on a fresh data directory, and runs wrk.
-# Source it after `set -euo pipefail`; it sets $base, $data, $results and cleans up on exit.
+# Source it after `set -euo pipefail`; it sets $port, $base, $data, $db, $results and cleans up on exit. The functions
+# act on the server those variables name, so a script may set them to run several.
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 port=${VOUCH_BENCH_PORT:-18181}
 base="http://127.0.0.1:$port"
 tools/setup.sh
 data=$(mktemp -d)
+db=$data/db
 results=$data/results
 swift build -c release --product vouch >"$data/build.log" 2>&1 || { grep -E "error" "$data/build.log" >&2; exit 1; }
 server=
 trap 'bench_stop; rm -rf "$data"' EXIT
 
-# Starts the server on $data/db (again, after a stop: the data stays), under $bench_wrapper when set (a profiler,
+# Starts the server on $db (again, after a stop: the data stays), under $bench_wrapper when set (a profiler,
 # which makes start-up take seconds rather than tenths). Arguments go to `vouch serve`.
 bench_start() {
-  VOUCH_PORT=$port VOUCH_DATA_DIR=$data/db VOUCH_TENANTS_DIR=$data/none VOUCH_ADMIN_TOKEN=bench VOUCH_RATE_LIMIT=1000000000 \
+  VOUCH_PORT=$port VOUCH_DATA_DIR=$db VOUCH_TENANTS_DIR=$data/none VOUCH_ADMIN_TOKEN=bench VOUCH_RATE_LIMIT=1000000000 \
     VOUCH_TRACKING_RATE_LIMIT=1000000000 VOUCH_LOG_LEVEL=error ${bench_wrapper:-} .build/release/vouch serve "$@" >>"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1200); do curl -sf "$base/healthz" >/dev/null && return; sleep 0.1; done
