@@ -28,7 +28,7 @@ import Testing
         let long = "https://shop.example/?q=" + String(repeating: "é", count: 3_000)
         let decoded = try ClickCoding.decode(ClickCoding.encode(click(landing: long)), id: ids.next())
         let kept = try #require(decoded.landingPage)
-        #expect(kept.utf8.count <= ClickCoding.maxStringBytes && long.hasPrefix(kept) && kept.last == "é")
+        #expect(kept.utf8.count <= BinaryRecordWriter.maxTextBytes && long.hasPrefix(kept) && kept.last == "é")
     }
 
     @Test func damagedRecordsAreReportedNotCrashed() {

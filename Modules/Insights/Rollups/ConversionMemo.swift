@@ -5,7 +5,7 @@ import Kernel
 /// What Insights keeps of a conversion row: enough to compute its contribution (`Contribution`) in its current
 /// state, so that a review or a refund replaces the old contribution with the new one exactly.
 struct ConversionMemo: Codable, Equatable {
-    enum Kind: String, Codable {
+    enum Kind: String, Codable, CaseIterable {
         /// `OneTime` and `Recurring` rows of their own: counted as conversions with revenue.
         case sale
         /// `LeadReward` rows: free identified signups.

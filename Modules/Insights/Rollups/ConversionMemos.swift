@@ -30,14 +30,14 @@ struct ConversionMemos {
     }
 
     private func memo(_ id: ConversionID, in store: borrowing some StoreWriter & ~Copyable) throws -> ConversionMemo? {
-        try store.get(.rollups, keys.memo(id)).map { try RecordCoding.decode(ConversionMemo.self, from: $0) }
+        try store.get(.rollups, keys.memo(id)).map(MemoCoding.decode)
     }
 
     /// Stores what `change` makes of the row's memo and moves the counters from the old contribution to the new one.
     func replace(_ id: ConversionID, in store: borrowing some StoreWriter & ~Copyable, _ change: (ConversionMemo?) -> ConversionMemo?) throws {
         let old = try memo(id, in: store)
         guard let new = change(old), new != old else { return }
-        try store.put(.rollups, keys.memo(id), RecordCoding.encode(new))
+        try store.put(.rollups, keys.memo(id), MemoCoding.encode(new))
         var batch = RollupBatch()
         if let old { batch.add(-Contribution(old), day: old.day, program: old.programID, affiliate: old.affiliateID) }
         batch.add(Contribution(new), day: new.day, program: new.programID, affiliate: new.affiliateID)
