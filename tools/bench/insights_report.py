@@ -57,8 +57,8 @@ paragraphs = [
     f"{counts.get('approved', 0):,} approvals and {counts.get('denied', 0):,} denials, for {seed['affiliates']:,} affiliates in 3 programs. "
     f"It took {seed['seconds'] // 60} min {seed['seconds'] % 60} s: {seed['clicksPerSecond']:,} clicks/s in the click phases, "
     f"{seed['eventsPerSecond']:,} writes/s overall.",
-    "**Ingest cost of the projections.** Live, where clicks arrive: the section *Insights: what the projections cost live "
-    "ingest*, from `tools/bench/ingest.sh`, which this script runs first. That is the ingest the aim (0.90 or more) is about.",
+    "**Ingest cost of the projections.** Live, where clicks and sales arrive over HTTP: the section *Insights: what the "
+    "projections cost live ingest*, from `tools/bench/ingest.sh`, which this script runs first.",
     "A backfill through the services, without HTTP, pays a far larger share: a click recorded there costs some 9 µs of CPU, where one "
     "over HTTP costs about 65, and spread over the year a fold finds few clicks that share their cells. "
     f"`InsightsSeeder ingest-cost`: {cost['clicks']:,} "
