@@ -1,7 +1,8 @@
+import Contracts
 import Foundation
 import HTTPServer
 import HTTPTypes
-import Insights
+@testable import Insights
 import Kernel
 import Storage
 import Testing
@@ -62,5 +63,34 @@ import Testing
             let summary = try await api.call(.get, "/api/v1/dashboard/summary", token: key)
             #expect(summary.json["totalClicks"] == .int(4) && summary.json["totalConversions"] == .int(3), "\(summary.raw)")
         }
+    }
+
+    /// Memos written as JSON, before their binary form, are the same memos to the check, so an upgrade reports
+    /// nothing; a memo that says something else is reported, readably.
+    @Test func aMemoStoredAsJSONIsNoDifference() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-rollups-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await APIHarness.run(dataDirectory: directory) { api in _ = try await DashboardAPITests.seeded(api) }
+        let store = try LMDBStore(path: directory)
+        let tenant = try #require(TenantID(number: 1))
+        let memos = try store.read { reader in
+            var found: [(key: StoreKey, value: [UInt8])] = []
+            try reader.scan(.rollups, prefix: Keyspace.tenant(tenant, "rollup-conversion").prefix) { key, value in
+                found.append((key, value))
+                return true
+            }
+            return found
+        }
+        #expect(memos.count >= 3)
+        for memo in memos {
+            let json = try RecordCoding.encode(try MemoCoding.decode(memo.value))
+            try await store.write { try $0.put(.rollups, memo.key, json) }
+        }
+        let denied = try MemoCoding.decode(memos[0].value).reviewed(.denied, commission: Money(minorUnits: 0, currency: .usd))
+        try await store.write { try $0.put(.rollups, memos[0].key, MemoCoding.encode(denied)) }
+        await store.shutdown()
+
+        let report = try #require(try await checkRollups(dataDirectory: directory, handle: "acme", repair: false).first?.report)
+        #expect(report.differences == 1 && report.samples.first?.contains("denied") == true, "\(report.samples)")
     }
 }

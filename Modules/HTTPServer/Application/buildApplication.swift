@@ -21,6 +21,9 @@ public func buildApplication(
         database: Database(engine: engine, bus: bus), clock: clock,
         blobs: FileBlobStore(directory: configuration.dataDirectory + "/files"), notifier: notifier ?? LogNotifier(logger: logger),
         publicURL: configuration.effectivePublicURL, rates: rates, insightsProjections: configuration.insightsProjections)
+    if !configuration.insightsProjections {
+        logger.warning("Insights projections are off: dashboards miss what is recorded until `vouch rollups --repair`")
+    }
     let adminToken = try AdminToken.resolve(configured: configuration.adminToken, dataDirectory: configuration.dataDirectory, logger: logger)
     try await TenantFiles.apply(directory: configuration.tenantsDirectory, tenants: services.tenants, programs: services.programs, logger: logger)
 

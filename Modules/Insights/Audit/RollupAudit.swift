@@ -42,7 +42,7 @@ public struct RollupAudit: Sendable {
         var differences = 0
         var samples: [String] = []
         for (liveSpace, rebuiltSpace) in zip(live.all, rebuilt.all) {
-            try compare(liveSpace, rebuiltSpace) { description in
+            try compare(liveSpace, rebuiltSpace, memos: liveSpace.prefix == live.memos.prefix) { description in
                 differences += 1
                 if samples.count < 10 { samples.append(description) }
             }
@@ -58,7 +58,10 @@ public struct RollupAudit: Sendable {
     }
 
     /// Walks both keyspaces in key order at once, reporting every key whose value differs or that only one has.
-    private func compare(_ live: Keyspace, _ rebuilt: Keyspace, _ report: (String) -> Void) throws {
+    /// `memos` says the values are conversion memos rather than counters.
+    private func compare(_ live: Keyspace, _ rebuilt: Keyspace, memos: Bool, _ report: (String) -> Void) throws {
+        func same(_ live: [UInt8], _ rebuilt: [UInt8]) -> Bool { memos ? Self.sameMemo(live, rebuilt) : live == rebuilt }
+        func describe(_ value: [UInt8]) -> String { memos ? Self.describeMemo(value) : Self.describe(value) }
         var liveCells = RecordPages(store, live)
         var rebuiltCells = RecordPages(store, rebuilt)
         var a = try liveCells.next()
@@ -66,21 +69,30 @@ public struct RollupAudit: Sendable {
         let name = String(decoding: live.prefix.bytes.dropFirst(4).dropLast(), as: UTF8.self)
         while a != nil || b != nil {
             if let left = a, let right = b, left.suffix == right.suffix {
-                if left.value != right.value { report("\(name) \(Hex.encode(left.suffix)): live \(Self.describe(left.value)), rebuilt \(Self.describe(right.value))") }
+                if !same(left.value, right.value) { report("\(name) \(Hex.encode(left.suffix)): live \(describe(left.value)), rebuilt \(describe(right.value))") }
                 a = try liveCells.next()
                 b = try rebuiltCells.next()
             } else if let left = a, b.map({ left.suffix.lexicographicallyPrecedes($0.suffix) }) ?? true {
-                report("\(name) \(Hex.encode(left.suffix)): live \(Self.describe(left.value)), not rebuilt")
+                report("\(name) \(Hex.encode(left.suffix)): live \(describe(left.value)), not rebuilt")
                 a = try liveCells.next()
             } else if let right = b {
-                report("\(name) \(Hex.encode(right.suffix)): missing, rebuilt \(Self.describe(right.value))")
+                report("\(name) \(Hex.encode(right.suffix)): missing, rebuilt \(describe(right.value))")
                 b = try rebuiltCells.next()
             }
         }
     }
 
+    /// Memos written as JSON before their binary form are the same memo in other bytes.
+    private static func sameMemo(_ live: [UInt8], _ rebuilt: [UInt8]) -> Bool {
+        live == rebuilt || (try? MemoCoding.decode(live)).map { memo in (try? MemoCoding.decode(rebuilt)) == memo } == true
+    }
+
+    private static func describeMemo(_ value: [UInt8]) -> String {
+        (try? MemoCoding.decode(value)).map { "\($0)" } ?? Hex.encode(value)
+    }
+
     private static func describe(_ value: [UInt8]) -> String {
-        guard let cell = try? CounterSet(encoded: value) else { return String(decoding: value.dropFirst(), as: UTF8.self) }
+        guard let cell = try? CounterSet(encoded: value) else { return Hex.encode(value) }
         return "{" + cell.entries.map { "\($0.slot >> 16).\($0.slot & 0xFFFF)=\($0.value)" }.joined(separator: " ") + "}"
     }
 

@@ -11,7 +11,8 @@ struct RollupKeys {
     private let dimensions: Keyspace
     private let standings: Keyspace
     private let profiles: Keyspace
-    private let memos: Keyspace
+    /// Each conversion row's memo (`MemoCoding`), not counters.
+    let memos: Keyspace
     private let customers: Keyspace
     private let affiliateDimensions: Keyspace
 
