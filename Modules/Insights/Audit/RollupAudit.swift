@@ -27,8 +27,10 @@ public struct RollupAudit: Sendable {
     public func run(_ tenant: TenantID, repair: Bool) async throws -> Report {
         let live = RollupKeys(tenant)
         let rebuilt = RollupKeys(tenant, namespace: Self.rebuildNamespace)
-        let pendingRebuild = PendingClicks(namespace: Self.rebuildNamespace).cells(of: tenant)
-        for space in rebuilt.all + [pendingRebuild] { try await clear(space) }
+        let pendingRebuild = [
+            PendingClicks(namespace: Self.rebuildNamespace).cells(of: tenant), PendingConversions(namespace: Self.rebuildNamespace).rows(of: tenant),
+        ]
+        for space in rebuilt.all + pendingRebuild { try await clear(space) }
         var events = 0
         let projector = InsightsProjector(namespace: Self.rebuildNamespace)
         try await history.replay(tenant) { batch in

@@ -1,10 +1,14 @@
 import Contracts
 import Kernel
 
-/// The stored memo of every conversion row, and the one way a row's contribution changes: take the old one back,
-/// add the new one, in one `RollupBatch` so that what did not change cancels before any cell is touched.
+/// The stored memo of every conversion row, and the one way a row's contribution changes: the new memo is stored and
+/// the row marked pending with the memo the rollups still count (`PendingConversions`); a fold then takes the old
+/// contribution back and adds the new one, in one `RollupBatch` so that what did not change cancels before any cell
+/// is touched.
 struct ConversionMemos {
+    let tenant: TenantID
     let keys: RollupKeys
+    let pending: PendingConversions
 
     func record(_ event: ConversionRecorded, in store: borrowing some StoreWriter & ~Copyable) throws {
         var returning: Bool?
@@ -33,15 +37,13 @@ struct ConversionMemos {
         try store.get(.rollups, keys.memo(id)).map(MemoCoding.decode)
     }
 
-    /// Stores what `change` makes of the row's memo and moves the counters from the old contribution to the new one.
+    /// Stores what `change` makes of the row's memo. The first change since the last fold keeps the memo the rollups
+    /// count until the fold moves them to the current one.
     func replace(_ id: ConversionID, in store: borrowing some StoreWriter & ~Copyable, _ change: (ConversionMemo?) -> ConversionMemo?) throws {
         let old = try memo(id, in: store)
         guard let new = change(old), new != old else { return }
         try store.put(.rollups, keys.memo(id), MemoCoding.encode(new))
-        var batch = RollupBatch()
-        if let old { batch.add(-Contribution(old), day: old.day, program: old.programID, affiliate: old.affiliateID) }
-        batch.add(Contribution(new), day: new.day, program: new.programID, affiliate: new.affiliateID)
-        try batch.add(into: store, keys)
+        _ = try store.insert(.rollups, pending.key(tenant, id), old.map(MemoCoding.encode) ?? [])
     }
 }
 

@@ -2,12 +2,13 @@ import Contracts
 public import Kernel
 
 /// Keeps the rollups in step with Tracking's events, inside the transaction that records them (ARCHITECTURE.md).
-/// A conversion's cells change with it; a click, the one high-volume event, adds to a single pending cell that
-/// `RollupFolder` folds into the rest in batches (`PendingClicks`).
+/// A click adds to a single pending cell (`PendingClicks`); a conversion row's change stores its memo and marks the
+/// row pending (`PendingConversions`); `RollupFolder` folds both into the cells in batches.
 public struct InsightsProjector: EventProjector {
     private let namespace: String
     /// Built once: its key prefix took a string concatenation and a lookup on every click.
     private let pending: PendingClicks
+    private let pendingConversions: PendingConversions
 
     public init() { self.init(namespace: RollupKeys.live) }
 
@@ -15,6 +16,7 @@ public struct InsightsProjector: EventProjector {
     init(namespace: String) {
         self.namespace = namespace
         pending = PendingClicks(namespace: namespace)
+        pendingConversions = PendingConversions(namespace: namespace)
     }
 
     /// A click's pending cell depends on the click alone.
@@ -29,7 +31,7 @@ public struct InsightsProjector: EventProjector {
             return
         }
         let keys = RollupKeys(event.tenant, namespace: namespace)
-        let memos = ConversionMemos(keys: keys)
+        let memos = ConversionMemos(tenant: event.tenant, keys: keys, pending: pendingConversions)
         switch event {
         case let conversion as ConversionRecorded:
             try memos.record(conversion, in: store)
