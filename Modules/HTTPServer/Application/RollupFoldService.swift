@@ -2,7 +2,7 @@ import Insights
 import Logging
 import ServiceLifecycle
 
-/// Folds pending clicks into the rollups in the background, so that a query seldom finds any left to fold itself.
+/// Folds pending clicks and conversion rows into the rollups in the background, so that a query seldom finds any left to fold itself.
 /// Added after the store, so it stops before the store closes; what is still pending then is folded after restart.
 struct RollupFoldService: Service {
     let folder: RollupFolder
@@ -15,7 +15,7 @@ struct RollupFoldService: Service {
                 do {
                     try await folder.fold()
                 } catch {
-                    logger.error("folding pending clicks into the rollups failed", metadata: ["error": "\(error)"])
+                    logger.error("folding into the rollups failed", metadata: ["error": "\(error)"])
                 }
             }
         }

@@ -2,14 +2,14 @@ public import Contracts
 public import Kernel
 
 /// Answers every dashboard and insights query from the rollups, in one read transaction per request, after folding
-/// the tenant's pending clicks so that every answered click counts.
+/// what the tenant has pending so that every answered click and sale counts.
 public struct InsightsService: Sendable {
     let database: Database
     let clock: any WallClock
     let tenants: any TenantDirectory
     let affiliates: any AffiliateDirectory
     let rates: any ExchangeRateSource
-    /// Folds pending clicks: the queries' and the server's background folds share it, so they never overlap.
+    /// Folds what is pending: the queries' and the server's background folds share it, so they never overlap.
     public let folder: RollupFolder
 
     public init(database: Database, clock: any WallClock, tenants: any TenantDirectory, affiliates: any AffiliateDirectory, rates: any ExchangeRateSource) {

@@ -38,12 +38,13 @@ struct ConversionMemos {
     }
 
     /// Stores what `change` makes of the row's memo. The first change since the last fold keeps the memo the rollups
-    /// count until the fold moves them to the current one.
+    /// count, as stored, until the fold moves them to the current one.
     func replace(_ id: ConversionID, in store: borrowing some StoreWriter & ~Copyable, _ change: (ConversionMemo?) -> ConversionMemo?) throws {
-        let old = try memo(id, in: store)
+        let stored = try store.get(.rollups, keys.memo(id))
+        let old = try stored.map(MemoCoding.decode)
         guard let new = change(old), new != old else { return }
         try store.put(.rollups, keys.memo(id), MemoCoding.encode(new))
-        _ = try store.insert(.rollups, pending.key(tenant, id), old.map(MemoCoding.encode) ?? [])
+        _ = try store.insert(.rollups, pending.key(tenant, id), stored ?? [])
     }
 }
 

@@ -1,14 +1,14 @@
 public import Kernel
 
-/// Moves pending clicks (`PendingClicks`) and conversion rows (`PendingConversions`) into the rollup cells. For clicks, a
-/// fold reads a batch of pending cells, works out
-/// their rollup cells off the writer's thread, then in one write transaction adds those cells and subtracts exactly
-/// what it read from the pending ones (clicks that arrived meanwhile stay pending). Since every step only adds, the
-/// rollups plus what is still pending always count each click once; folds are chained one after another so that
-/// two never fold the same cells.
+/// Moves pending clicks (`PendingClicks`) and conversion rows (`PendingConversions`) into the rollup cells. For clicks,
+/// a fold reads a batch of pending cells, works out their rollup cells off the writer's thread, then in one write
+/// transaction adds those cells and subtracts exactly what it read from the pending ones (clicks that arrived meanwhile
+/// stay pending). Since every step only adds, the rollups plus what is still pending always count each click once;
+/// folds are chained one after another so that two never fold the same cells. Conversion rows fold as
+/// `ConversionFold` says.
 ///
 /// The server folds in the background (`RollupFoldService`); every query first catches its tenant up, so the
-/// dashboard always counts every click already answered.
+/// dashboard always counts every click and sale already answered.
 public actor RollupFolder {
     private let store: any KeyValueStore
     private let namespace: String
@@ -21,7 +21,7 @@ public actor RollupFolder {
     /// How often the server folds in the background. A fold's cost grows with the affiliates and profiles it meets
     /// more than with its clicks, so a busy affiliate's clicks of a whole second share each of its cells: in a click
     /// run `perf` put the fold at 0.82 µs a click folding every second against 2.27 every quarter second. Queries do
-    /// not wait for it; they fold their tenant's pending clicks themselves.
+    /// not wait for it; they fold what their tenant has pending themselves.
     public static let backgroundInterval = Duration.seconds(1)
 
     public init(store: any KeyValueStore) { self.init(store: store, namespace: RollupKeys.live) }
