@@ -1,37 +1,78 @@
+import Contracts
 import Kernel
 
-/// One transaction's worth of pending conversion rows (`PendingConversions`) and the cells that fold them, worked out
-/// in a read transaction so that the writer's thread only checks and applies them. The rows may change in between
-/// (a review, a refund): the check finds that, and the fold is then worked out again inside the write.
+/// A few affiliates' pending conversion rows (`PendingConversions`) and the cells that fold them, worked out outside
+/// the writer's thread so that it only checks and applies them. The rows may change in between (a review, a refund):
+/// the check finds that, and the plan is then worked out again from the rows as they are.
 struct ConversionFold: Sendable {
-    /// Each pending row and the conversion's memo as read: what the plan is only valid for.
-    private var rows: [(pending: StoreKey, counted: [UInt8], memo: StoreKey, current: [UInt8]?)] = []
+    /// A pending row and its conversion's memo as read: what a plan is only valid for.
+    struct Row: Sendable {
+        let tenant: TenantID
+        let pending: StoreKey
+        /// The memo the rollups count, empty when they count nothing of the row yet.
+        let counted: [UInt8]
+        let memo: StoreKey
+        let current: [UInt8]?
+    }
+
+    let rows: [Row]
     private var changes: [(key: StoreKey, increments: CounterSet)] = []
 
     var count: Int { rows.count }
 
-    /// Up to `limit` pending rows under `prefix`, and the cells that move each from what the rollups count of it to
-    /// what its memo says now.
-    init(_ prefix: StoreKey, _ pending: PendingConversions, namespace: String, limit: Int, in store: borrowing some StoreReader & ~Copyable) throws {
-        var keys: [TenantID: RollupKeys] = [:]
-        var batches: [TenantID: RollupBatch] = [:]
+    /// Up to `limit` pending rows under `prefix` with their memos: all that plans read, in one read transaction that
+    /// ends before they are worked out.
+    static func rows(
+        _ prefix: StoreKey, _ pending: PendingConversions, namespace: String, limit: Int, in store: borrowing some StoreReader & ~Copyable
+    ) throws -> [Row] {
         var found: [(key: StoreKey, value: [UInt8])] = []
         try store.scan(.rollups, prefix: prefix) { key, value in
             found.append((key, value))
             return found.count < limit
         }
-        for (key, counted) in found {
+        var keys: [TenantID: RollupKeys] = [:]
+        return try found.map { key, counted in
             guard let (tenant, conversion) = pending.row(key) else { throw StoreError(.corrupted, message: "unreadable pending conversion \(key)") }
             let tenantKeys = keys[tenant] ?? RollupKeys(tenant, namespace: namespace)
             keys[tenant] = tenantKeys
             let memo = tenantKeys.memo(conversion)
-            let current = try store.get(.rollups, memo)
-            rows.append((key, counted, memo, current))
-            // Changed in place: a batch copied out of the dictionary and back was copied whole for every row.
-            batches[tenant, default: RollupBatch()].replace(
-                counted.isEmpty ? nil : try MemoCoding.decode(counted), with: try current.map(MemoCoding.decode))
+            return Row(tenant: tenant, pending: key, counted: counted, memo: memo, current: try store.get(.rollups, memo))
         }
-        for (tenant, batch) in batches { batch.forEachCell(keys[tenant]!) { changes.append(($0, $1)) } }
+    }
+
+    /// `rows` in plans of about `size` rows, each affiliate's rows in one plan so that they share its cells. One
+    /// transaction for all of them would hold sales waiting behind it for milliseconds; plans cut in the order the
+    /// rows are pending would write most affiliates' cells in each of them.
+    static func plans(_ rows: [Row], namespace: String, size: Int) throws -> [ConversionFold] {
+        var affiliates: [AffiliateKey: [Memos]] = [:]
+        var order: [AffiliateKey] = []
+        for row in rows {
+            let memos = try Memos(row)
+            let affiliate = AffiliateKey(tenant: row.tenant, affiliate: (memos.current ?? memos.counted)?.affiliateID)
+            if affiliates[affiliate] == nil { order.append(affiliate) }
+            affiliates[affiliate, default: []].append(memos)
+        }
+        var plans: [ConversionFold] = []
+        var next: [Memos] = []
+        for affiliate in order {
+            next += affiliates[affiliate]!
+            if next.count >= size {
+                plans.append(ConversionFold(next, namespace: namespace))
+                next = []
+            }
+        }
+        if !next.isEmpty { plans.append(ConversionFold(next, namespace: namespace)) }
+        return plans
+    }
+
+    private init(_ memos: [Memos], namespace: String) {
+        rows = memos.map(\.row)
+        var batches: [TenantID: RollupBatch] = [:]
+        for memo in memos {
+            // Changed in place: a batch copied out of the dictionary and back was copied whole for every row.
+            batches[memo.row.tenant, default: RollupBatch()].replace(memo.counted, with: memo.current)
+        }
+        for (tenant, batch) in batches { batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) } }
         changes = changes.sorted(byKey: \.key)
     }
 
@@ -43,8 +84,36 @@ struct ConversionFold: Sendable {
         return true
     }
 
+    /// The plan worked out again from its rows as they are now, leaving out any no longer pending.
+    func refreshed(in store: borrowing some StoreReader & ~Copyable, namespace: String) throws -> ConversionFold {
+        let memos = try rows.compactMap { row -> Memos? in
+            guard let counted = try store.get(.rollups, row.pending) else { return nil }
+            return try Memos(Row(tenant: row.tenant, pending: row.pending, counted: counted, memo: row.memo, current: store.get(.rollups, row.memo)))
+        }
+        return ConversionFold(memos, namespace: namespace)
+    }
+
     func apply(in store: borrowing some StoreWriter & ~Copyable) throws {
         for row in rows { try store.delete(.rollups, row.pending) }
         try store.addNow(.rollups, changes)
+    }
+
+    /// A row with its memos decoded.
+    private struct Memos {
+        let row: Row
+        let counted: ConversionMemo?
+        let current: ConversionMemo?
+
+        init(_ row: Row) throws {
+            self.row = row
+            counted = row.counted.isEmpty ? nil : try MemoCoding.decode(row.counted)
+            current = try row.current.map(MemoCoding.decode)
+        }
+    }
+
+    private struct AffiliateKey: Hashable {
+        let tenant: TenantID
+        /// `nil` for a row without a memo, which only has its pending mark to clear.
+        let affiliate: AffiliateID?
     }
 }
