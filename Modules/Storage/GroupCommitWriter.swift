@@ -29,6 +29,9 @@ final class GroupCommitWriter: Sendable {
     /// A deferred-sync commit is waiting for its fsync.
     private let unsynced = Atomic<Bool>(false)
     private let syncInterval: TimeInterval
+    private let watches = Mutex<[CollectionWatch]>([])
+    /// The id of this process's last commit, to notice commits of another process in between.
+    private let lastCommit = Atomic<UInt64>(0)
 
     init(environment: LMDBEnvironment, batchLimit: Int, syncInterval: Duration) {
         self.environment = environment
@@ -57,6 +60,8 @@ final class GroupCommitWriter: Sendable {
             if !queue.enqueue(write) { continuation.resume(throwing: StoreError.closedStore) }
         }
     }
+
+    func register(_ watch: CollectionWatch) { watches.withLock { $0.append(watch) } }
 
     /// Stops taking writes; the thread commits what is queued, then exits.
     func finish() { queue.close() }
@@ -163,7 +168,7 @@ final class GroupCommitWriter: Sendable {
         if rc == MDB_MAP_RESIZED { return .resized }
         if rc != MDB_SUCCESS { return classify(rc) }
 
-        let signals = BatchSignals()
+        let signals = BatchSignals(watches: watches.withLock { $0 })
         let counters = CounterAccumulator()
         // Isolated, a body's increments wait for its child to commit.
         let bodyCounters = CounterAccumulator()
@@ -223,6 +228,9 @@ final class GroupCommitWriter: Sendable {
         }
         // The one commit of the batch. On failure LMDB has already freed the parent.
         let deferSync = batch.allSatisfy { $0.durability == .deferredSync }
+        let id = UInt64(mdb_txn_id(parent))
+        // After another process's commit, whatever it wrote, no cached value can be trusted.
+        for watch in id == lastCommit.load(ordering: .relaxed) + 1 ? signals.touched : signals.watches { watch.changed(in: id) }
         if deferSync { mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 1) }
         rc = mdb_txn_commit(parent)
         if deferSync { mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 0) }
@@ -232,6 +240,10 @@ final class GroupCommitWriter: Sendable {
             if !isolated, case .failed = classify(rc) { return .isolate }
             return classify(rc)
         }
+        // A commit that changed nothing takes no id; any other id in the file now is another process's.
+        var info = MDB_envinfo()
+        let last = mdb_env_info(env, &info) == MDB_SUCCESS ? UInt64(info.me_last_txnid) : 0
+        lastCommit.store(last == id || last == id - 1 ? last : 0, ordering: .relaxed)
         // After a synced commit everything before it is on disk as well.
         unsynced.store(deferSync, ordering: .releasing)
         batches.add(1, ordering: .relaxed)

@@ -1,8 +1,11 @@
+import CLMDB
 import Kernel
 
 /// The read view lent to `LMDBStore.read` closures. `~Copyable`, so it cannot escape the transaction it wraps.
 struct LMDBReader: StoreReader, ~Copyable {
     let transaction: Transaction
+
+    var snapshot: UInt64? { UInt64(mdb_txn_id(transaction.txn)) }
 
     func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]? {
         try transaction.get(table, key)

@@ -36,6 +36,8 @@ public final class LMDBStore: KeyValueStore {
         try await writer.submit(durability: durability, body)
     }
 
+    public func register(_ watch: CollectionWatch) { writer.register(watch) }
+
     /// Answers every write already queued, stops the writer thread, then closes the environment. Writes submitted
     /// afterwards throw `StoreError.Code.closed`.
     public func shutdown() async {

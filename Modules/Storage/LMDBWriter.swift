@@ -12,6 +12,8 @@ struct LMDBWriter: StoreWriter, ~Copyable {
     /// This body's counter increments, which the writer adds to the batch's only if the body succeeds.
     let counters: CounterAccumulator
 
+    var snapshot: UInt64? { nil }
+
     func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]? {
         try transaction.get(table, key)
     }
@@ -30,15 +32,18 @@ struct LMDBWriter: StoreWriter, ~Copyable {
     }
 
     func put(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws {
+        batch.noteWrite(table, key)
         _ = try batch.watching { try transaction.put(table, key, value) }
     }
 
     func insert(_ table: Table, _ key: StoreKey, _ value: [UInt8]) throws -> Bool {
-        try batch.watching { try transaction.put(table, key, value, flags: MDB_NOOVERWRITE) } != MDB_KEYEXIST
+        batch.noteWrite(table, key)
+        return try batch.watching { try transaction.put(table, key, value, flags: MDB_NOOVERWRITE) } != MDB_KEYEXIST
     }
 
     @discardableResult func delete(_ table: Table, _ key: StoreKey) throws -> Bool {
-        try batch.watching { try transaction.delete(table, key) }
+        batch.noteWrite(table, key)
+        return try batch.watching { try transaction.delete(table, key) }
     }
 
     func add(_ table: Table, _ key: StoreKey, _ counters: CounterSet) throws {
@@ -54,6 +59,15 @@ struct LMDBWriter: StoreWriter, ~Copyable {
 final class BatchSignals {
     private(set) var mapFull = false
     private(set) var transactionFull = false
+    /// The store's watches, and those a write of the batch touched (`CollectionWatch`): marked before the commit.
+    let watches: [CollectionWatch]
+    private(set) var touched: [CollectionWatch] = []
+
+    init(watches: [CollectionWatch]) { self.watches = watches }
+
+    func noteWrite(_ table: Table, _ key: StoreKey) {
+        for watch in watches where watch.covers(table, key) && !touched.contains(where: { $0 === watch }) { touched.append(watch) }
+    }
 
     func note(_ rc: Int32) {
         if rc == MDB_MAP_FULL { mapFull = true }

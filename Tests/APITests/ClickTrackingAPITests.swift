@@ -82,8 +82,9 @@ import Testing
     @Test func changesToTheProgramOrAffiliateAreSeenByTheVeryNextClick() async throws {
         try await APIHarness.run { api in
             let shop = try await TrackingFixture.make(api)
-            let john = try await shop.affiliate(api, code: "john")
             let body = #""pageUrl":"https://shop.example/?via=john""#
+            #expect(try await shop.click(api, body).json["reason"] == .string("unknown_referral_code"))
+            let john = try await shop.affiliate(api, code: "john")
             #expect(try await shop.click(api, body).json["status"] == .string("ok"))
             _ = try await api.call(.post, "/api/v1/affiliates/bulk-action", token: shop.key, body: #"{"affiliateIds":["\#(john)"],"action":"pause"}"#)
             #expect(try await shop.click(api, body).json["reason"] == .string("affiliate_not_approved"))

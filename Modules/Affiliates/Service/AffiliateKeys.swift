@@ -3,7 +3,7 @@ import Kernel
 
 /// Where affiliates live in the store.
 enum AffiliateKeys {
-    static func records(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate") }
+    static func records(_ tenant: TenantID) -> Keyspace { .tenant(tenant, recordsName) }
     /// program + email → affiliate id: one affiliate per email on a program's roster.
     static func emails(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-email") }
     /// recruiter + recruit → nothing: who an affiliate brought in.
@@ -13,7 +13,11 @@ enum AffiliateKeys {
     /// affiliate + normalized code → the coupon record, for listing an affiliate's codes.
     static func couponsByAffiliate(_ tenant: TenantID) -> Keyspace { .tenant(tenant, "affiliate-coupon-by-affiliate") }
     /// Every referral code (link slug or alias) of every tenant → tenant number, affiliate id and link id.
-    static let codes = Keyspace.global("referral-code")
+    static let codes = Keyspace.global(codesName)
+    /// The collections a referral code's target is read from.
+    static let referralSources: [(table: Table, name: String)] = [(.indexes, codesName), (.records, recordsName)]
+    private static let recordsName = "affiliate"
+    private static let codesName = "referral-code"
 
     static func email(_ tenant: TenantID, _ program: ProgramID, _ email: String) -> StoreKey {
         emails(tenant).key(program, email)

@@ -8,13 +8,16 @@ extension AffiliateService: AffiliateDirectory {
     }
 
     public func referral(code: String, in store: borrowing some StoreReader & ~Copyable) throws -> ReferralTarget? {
-        guard let bytes = try store.get(.indexes, AffiliateKeys.codes.key(code.lowercased())),
-            let (tenant, affiliateID, linkID) = AffiliateKeys.decodeCode(bytes),
-            let affiliate = try affiliate(tenant, affiliateID, in: store)
-        else { return nil }
-        return ReferralTarget(
-            tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status,
-            commissionOverride: affiliate.commissionOverride, recruitedBy: affiliate.recruitedBy)
+        let code = code.lowercased()
+        return try referrals.value(code, in: store.snapshot) {
+            guard let bytes = try store.get(.indexes, AffiliateKeys.codes.key(code)),
+                let (tenant, affiliateID, linkID) = AffiliateKeys.decodeCode(bytes),
+                let affiliate = try affiliate(tenant, affiliateID, in: store)
+            else { return nil }
+            return ReferralTarget(
+                tenant: tenant, affiliateID: affiliateID, programID: affiliate.programID, linkID: linkID, status: affiliate.status,
+                commissionOverride: affiliate.commissionOverride, recruitedBy: affiliate.recruitedBy)
+        }
     }
 
     public func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary? {

@@ -11,6 +11,8 @@ public struct AffiliateService: Sendable {
     /// One import per tenant at a time, shared with every importer (the spec's `migration_already_in_progress`).
     let importLock: TenantLock
     private let decoded = DecodedRecordCache<Affiliate>()
+    /// Every click looks its referral code up.
+    let referrals: SnapshotCache<String, ReferralTarget>
 
     public init(database: Database, clock: any WallClock, ids: IDGenerator, programs: any ProgramDirectory) {
         self.database = database
@@ -18,6 +20,9 @@ public struct AffiliateService: Sendable {
         self.ids = ids
         self.programs = programs
         importLock = TenantLock(name: "import", lease: 600, database: database, clock: clock)
+        let watch = CollectionWatch(AffiliateKeys.referralSources)
+        database.engine.register(watch)
+        referrals = SnapshotCache(watching: watch)
     }
 
     /// Newest first.

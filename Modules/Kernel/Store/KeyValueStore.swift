@@ -1,6 +1,10 @@
 /// A read view of the store inside one transaction. It is `~Copyable` and lent to a closure, so it cannot be kept,
 /// copied or used after the closure returns: the compiler refuses it.
 public protocol StoreReader: ~Copyable {
+    /// The committed transaction this view reads (`CollectionWatch`); nil inside a write, which also sees its own
+    /// uncommitted changes.
+    var snapshot: UInt64? { get }
+
     func get(_ table: Table, _ key: StoreKey) throws -> [UInt8]?
 
     /// Visits keys that start with `prefix` in order (or in reverse), starting strictly after `after` when given,
@@ -53,6 +57,8 @@ public enum WriteDurability: Sendable {
 public protocol KeyValueStore: Sendable {
     func read<T>(_ body: (borrowing any StoreReader & ~Copyable) throws -> T) throws -> T
     func write<T: Sendable>(durability: WriteDurability, _ body: @escaping WriteBody<T>) async throws -> T
+    /// Marks `watch` in every later transaction that writes into its collections, before that transaction commits.
+    func register(_ watch: CollectionWatch)
 }
 
 extension KeyValueStore {

@@ -8,11 +8,16 @@ public struct ProgramService: Sendable {
     let clock: any WallClock
     let ids: IDGenerator
     private let decoded = DecodedRecordCache<Program>()
+    /// Every click and page visit names its program by id.
+    private let summaries: SnapshotCache<ProgramID, ProgramSummary>
 
     public init(database: Database, clock: any WallClock, ids: IDGenerator) {
         self.database = database
         self.clock = clock
         self.ids = ids
+        let watch = CollectionWatch(ProgramKeys.summarySources)
+        database.engine.register(watch)
+        summaries = SnapshotCache(watching: watch)
     }
 
     /// Newest first. Archived programs are left out unless asked for.
@@ -200,8 +205,10 @@ extension ProgramService: ProgramDirectory {
     }
 
     public func programSummary(_ id: ProgramID, in store: borrowing some StoreReader & ~Copyable) throws -> ProgramSummary? {
-        guard let tenant = try store.get(.indexes, ProgramKeys.owners.key(id)).flatMap({ TenantID(leadingBytes: $0) }) else { return nil }
-        return try program(tenant, id, in: store)?.summary(tenant)
+        try summaries.value(id, in: store.snapshot) {
+            guard let tenant = try store.get(.indexes, ProgramKeys.owners.key(id)).flatMap({ TenantID(leadingBytes: $0) }) else { return nil }
+            return try program(tenant, id, in: store)?.summary(tenant)
+        }
     }
 
     public func programSummary(_ tenant: TenantID, slug: String) throws -> ProgramSummary? {

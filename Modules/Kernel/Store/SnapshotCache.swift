@@ -1,0 +1,37 @@
+public import Synchronization
+
+/// Values derived from a few watched collections (`CollectionWatch`), kept until a write changes any of them: a hit
+/// costs a dictionary lookup instead of the reads and decoding behind it, on paths like the click's, which looks up
+/// its program and referral code on every request. An entry counts only while nothing changed after the snapshot it
+/// was read in; values read inside a write, which sees its own uncommitted changes, are never kept. Absent values are
+/// kept too, so a flood of unknown codes costs no more than known ones.
+public final class SnapshotCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Entry {
+        let snapshot: UInt64
+        let value: Value?
+    }
+
+    private let watch: CollectionWatch
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let capacity: Int
+
+    /// `capacity` bounds memory: when full, the cache starts over rather than tracking recency on every hit.
+    public init(watching watch: CollectionWatch, capacity: Int = 10_000) {
+        self.watch = watch
+        self.capacity = capacity
+    }
+
+    /// The value for `key`, cached or else loaded in the reader whose `snapshot` is given.
+    public func value(_ key: Key, in snapshot: UInt64?, load: () throws -> Value?) rethrows -> Value? {
+        guard let snapshot else { return try load() }
+        if let entry = entries.withLock({ $0[key] }), watch.isUnchanged(since: entry.snapshot) { return entry.value }
+        let value = try load()
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            // A reader older than the entry's must not replace it; one older than the last change leaves an entry
+            // that is never used.
+            if entries[key].map({ $0.snapshot < snapshot }) ?? true { entries[key] = Entry(snapshot: snapshot, value: value) }
+        }
+        return value
+    }
+}
