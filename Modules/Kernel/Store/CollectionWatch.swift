@@ -11,7 +11,7 @@ public final class CollectionWatch: Sendable {
     /// Each watched collection: its table and its name as a `Keyspace` is built from it (`.tenant(_, name)` or
     /// `.global(name)`), whatever the tenant.
     private let collections: [(table: Table, name: [UInt8])]
-    private let lastChange = Atomic<UInt64>(0)
+    @usableFromInline let lastChange = Atomic<UInt64>(0)
 
     public init(_ collections: [(table: Table, name: String)]) {
         self.collections = collections.map { ($0.table, Array($0.name.utf8)) }
@@ -34,6 +34,7 @@ public final class CollectionWatch: Sendable {
     }
 
     /// Whether no commit wrote into the collections after the snapshot `id` (`StoreReader.snapshot`).
+    @inlinable
     public func isUnchanged(since id: UInt64) -> Bool {
         lastChange.load(ordering: .acquiring) <= id
     }

@@ -5,15 +5,24 @@ public import Synchronization
 /// its program and referral code on every request. An entry counts only while nothing changed after the snapshot it
 /// was read in; values read inside a write, which sees its own uncommitted changes, are never kept. Absent values are
 /// kept too, so a flood of unknown codes costs no more than known ones.
+///
+/// Inlinable, like `DecodedRecordCache`: behind the module boundary the dictionary ran as unspecialized generic code.
 public final class SnapshotCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private struct Entry {
-        let snapshot: UInt64
-        let value: Value?
+    @usableFromInline
+    struct Entry: Sendable {
+        @usableFromInline let snapshot: UInt64
+        @usableFromInline let value: Value?
+
+        @inlinable
+        init(snapshot: UInt64, value: Value?) {
+            self.snapshot = snapshot
+            self.value = value
+        }
     }
 
-    private let watch: CollectionWatch
-    private let entries = Mutex<[Key: Entry]>([:])
-    private let capacity: Int
+    @usableFromInline let watch: CollectionWatch
+    @usableFromInline let entries = Mutex<[Key: Entry]>([:])
+    @usableFromInline let capacity: Int
 
     /// `capacity` bounds memory: when full, the cache starts over rather than tracking recency on every hit.
     public init(watching watch: CollectionWatch, capacity: Int = 10_000) {
@@ -22,6 +31,7 @@ public final class SnapshotCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     }
 
     /// The value for `key`, cached or else loaded in the reader whose `snapshot` is given.
+    @inlinable
     public func value(_ key: Key, in snapshot: UInt64?, load: () throws -> Value?) rethrows -> Value? {
         guard let snapshot else { return try load() }
         if let entry = entries.withLock({ $0[key] }), watch.isUnchanged(since: entry.snapshot) { return entry.value }
