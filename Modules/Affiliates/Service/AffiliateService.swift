@@ -11,7 +11,7 @@ public struct AffiliateService: Sendable {
     /// One import per tenant at a time, shared with every importer (the spec's `migration_already_in_progress`).
     let importLock: TenantLock
     private let decoded = DecodedRecordCache<Affiliate>()
-    /// Every click looks its referral code up.
+    /// Every click looks its referral code up. Room for a large program's every code: a cache that fills starts over.
     let referrals: SnapshotCache<String, ReferralTarget>
 
     public init(database: Database, clock: any WallClock, ids: IDGenerator, programs: any ProgramDirectory) {
@@ -22,7 +22,7 @@ public struct AffiliateService: Sendable {
         importLock = TenantLock(name: "import", lease: 600, database: database, clock: clock)
         let watch = CollectionWatch(AffiliateKeys.referralSources)
         database.engine.register(watch)
-        referrals = SnapshotCache(watching: watch)
+        referrals = SnapshotCache(watching: watch, capacity: 100_000)
     }
 
     /// Newest first.
