@@ -29,7 +29,7 @@ import TestSupport
             let rows = try store.read { try ConversionFold.rows(prefix, pending, namespace: RollupKeys.live, limit: 10, in: $0) }
             let plans = try ConversionFold.plans(rows, namespace: RollupKeys.live, size: 10)
             let plan = try #require(plans.first)
-            #expect(plans.count == 1 && plan.count == 1)
+            #expect(plans.count == 1 && plan.rows.count == 1)
             #expect(try await store.write { try plan.isCurrent(in: $0) })
 
             let approval = ConversionApproved(

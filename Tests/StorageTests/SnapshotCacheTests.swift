@@ -16,11 +16,7 @@ import Testing
         let cache: SnapshotCache<String, [UInt8]>
         let loads = Atomic<Int>(0)
 
-        init(_ store: LMDBStore) {
-            let watch = CollectionWatch([(.records, "program")])
-            store.register(watch)
-            cache = SnapshotCache(watching: watch)
-        }
+        init(_ store: LMDBStore) { cache = SnapshotCache(watching: [(.records, "program")], in: store) }
 
         func value(_ key: StoreKey, in reader: borrowing some StoreReader & ~Copyable) throws -> [UInt8]? {
             try cache.value("p1", in: reader.snapshot) {

@@ -20,9 +20,7 @@ public struct AffiliateService: Sendable {
         self.ids = ids
         self.programs = programs
         importLock = TenantLock(name: "import", lease: 600, database: database, clock: clock)
-        let watch = CollectionWatch(AffiliateKeys.referralSources)
-        database.engine.register(watch)
-        referrals = SnapshotCache(watching: watch, capacity: 100_000)
+        referrals = SnapshotCache(watching: AffiliateKeys.referralSources, in: database.engine, capacity: 100_000)
     }
 
     /// Newest first.

@@ -18,8 +18,6 @@ struct ConversionFold: Sendable {
     let rows: [Row]
     private var changes: [(key: StoreKey, increments: CounterSet)] = []
 
-    var count: Int { rows.count }
-
     /// Up to `limit` pending rows under `prefix` with their memos: all that plans read, in one read transaction that
     /// ends before they are worked out.
     static func rows(

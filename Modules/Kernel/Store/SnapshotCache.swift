@@ -24,9 +24,11 @@ public final class SnapshotCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     @usableFromInline let entries = Mutex<[Key: Entry]>([:])
     @usableFromInline let capacity: Int
 
-    /// `capacity` bounds memory: when full, the cache starts over rather than tracking recency on every hit.
-    public init(watching watch: CollectionWatch, capacity: Int = 10_000) {
-        self.watch = watch
+    /// A cache of values read from `collections` of `store`, which marks them when a write changes them. `capacity`
+    /// bounds memory: when full, the cache starts over rather than tracking recency on every hit.
+    public init(watching collections: [(table: Table, name: String)], in store: any KeyValueStore, capacity: Int = 10_000) {
+        watch = CollectionWatch(collections)
+        store.register(watch)
         self.capacity = capacity
     }
 

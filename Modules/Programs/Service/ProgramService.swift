@@ -15,9 +15,7 @@ public struct ProgramService: Sendable {
         self.database = database
         self.clock = clock
         self.ids = ids
-        let watch = CollectionWatch(ProgramKeys.summarySources)
-        database.engine.register(watch)
-        summaries = SnapshotCache(watching: watch)
+        summaries = SnapshotCache(watching: ProgramKeys.summarySources, in: database.engine)
     }
 
     /// Newest first. Archived programs are left out unless asked for.
