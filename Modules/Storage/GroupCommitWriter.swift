@@ -18,6 +18,8 @@ import Synchronization
 /// alone): its pages are in the operating system, so a killed process loses nothing, and a second thread fsyncs
 /// within `syncInterval`, bounding what a power cut can take. A synced batch flushes everything before it too.
 ///
+/// The same thread keeps room ready ahead of LMDB's last page (`SinglePageRoom`).
+///
 /// A dedicated thread rather than an actor: `mdb_txn_commit` blocks on fsync, and LMDB's write lock is unaware of
 /// Swift tasks (STYLE.md §2.9).
 final class GroupCommitWriter: Sendable {
@@ -79,9 +81,11 @@ final class GroupCommitWriter: Sendable {
     }
 
     private func syncPeriodically() {
+        var room = SinglePageRoom()
         while !queue.isStopped {
             Thread.sleep(forTimeInterval: syncInterval)
             syncIfNeeded()
+            _ = try? environment.withHandle { env in room.prepare(env) }
         }
     }
 

@@ -37,8 +37,9 @@ public final class LMDBEnvironment: @unchecked Sendable {
             try check(mdb_env_set_maxdbs(env, MDB_dbi(Table.all.count)))
             try check(mdb_env_set_maxreaders(env, UInt32(maxReaders)))
             try check(mdb_env_set_mapsize(env, Self.pageAligned(min(initialMapSize, maxMapSize))))
-            // Default sync mode: a commit is on disk when `mdb_txn_commit` returns (RELIABILITY.md §4.1).
-            try check(mdb_env_open(env, path, UInt32(MDB_NOTLS), 0o640))
+            // Default sync mode: a commit is on disk when `mdb_txn_commit` returns (RELIABILITY.md §4.1). No
+            // readahead, so that pages come into the page cache one by one (`SinglePageRoom`).
+            try check(mdb_env_open(env, path, UInt32(MDB_NOTLS | MDB_NORDAHEAD), 0o640))
             // Slots left by a process killed mid-read would otherwise pin old pages forever.
             var stale: Int32 = 0
             try check(mdb_reader_check(env, &stale))
@@ -88,6 +89,17 @@ public final class LMDBEnvironment: @unchecked Sendable {
             var info = MDB_envinfo()
             mdb_env_info(handle, &info)
             return info.me_mapsize
+        }
+    }
+
+    /// The bytes of the data file LMDB uses, up to its last page; the file itself may be longer (`SinglePageRoom`).
+    public var usedSize: Int {
+        mapLock.withShared {
+            guard let handle else { return 0 }
+            var info = MDB_envinfo()
+            var stat = MDB_stat()
+            guard mdb_env_info(handle, &info) == MDB_SUCCESS, mdb_env_stat(handle, &stat) == MDB_SUCCESS else { return 0 }
+            return (info.me_last_pgno + 1) * Int(stat.ms_psize)
         }
     }
 

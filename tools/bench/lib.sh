@@ -39,19 +39,24 @@ bench_tenant_key() {
 # The server's CPU time so far, user and system, in clock ticks.
 server_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 
-# wrk at 64 connections; appends "name rps p50 p99 non2xx cpu-us-per-request" to $results. The server's CPU time per
-# request is read after a pause, so that background work the requests caused (folding clicks) is counted too; it depends
-# much less than requests/s on what else the machine runs.
+# The bytes the server has had written to disk so far (its fsyncs and writeback), not what it handed to write().
+server_disk_bytes() { awk '/^write_bytes:/ { print $2 }' "/proc/$server/io"; }
+
+# wrk at 64 connections; appends "name rps p50 p99 non2xx cpu-us-per-request disk-bytes-per-request" to $results. The
+# server's CPU time and disk writes per request are read after a pause, so that background work the requests caused
+# (folding clicks, the deferred fsync) is counted too; CPU time depends much less than requests/s on what else the
+# machine runs.
 bench_run() { # name, path, extra wrk args
-  local name=$1 path=$2 before output
+  local name=$1 path=$2 before disk output
   shift 2
   before=$(server_cpu_ticks)
+  disk=$(server_disk_bytes)
   output=$(wrk -t2 -c64 -d"${seconds}s" --latency "$@" "$base$path")
   sleep 0.5
-  awk -v name="$name" -v ticks=$(($(server_cpu_ticks) - before)) -v hz="$(getconf CLK_TCK)" '
+  awk -v name="$name" -v ticks=$(($(server_cpu_ticks) - before)) -v hz="$(getconf CLK_TCK)" -v disk=$(($(server_disk_bytes) - disk)) '
     / requests in / { requests = $1 }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
     / Non-2xx or 3xx responses/ { bad = $NF }
-    END { printf "%s %s %s %s %d %.1f\n", name, rps, p50, p99, bad, ticks / hz * 1e6 / requests }' <<<"$output" >>"$results"
+    END { printf "%s %s %s %s %d %.1f %.0f\n", name, rps, p50, p99, bad, ticks / hz * 1e6 / requests, disk / requests }' <<<"$output" >>"$results"
 }

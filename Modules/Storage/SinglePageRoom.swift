@@ -1,0 +1,45 @@
+import CLMDB
+import Glibc
+
+/// Room in the data file ahead of LMDB's last page, brought into the page cache one 4 KB page at a time before LMDB
+/// writes there.
+///
+/// Linux caches a file in large folios (XFS since 5.18, ext4 since 6.16) when it is written in runs, and writes a
+/// dirty folio back whole. LMDB appends its new pages in runs, one `pwritev` each, so every later commit that changed
+/// one page of such a run wrote the whole run back: 140 KB of disk writes per S2S sale against 17 KB of pages changed
+/// (BENCHMARKS.md). A page faulted in through a map advised `MADV_RANDOM` is cached alone, and LMDB's writes then
+/// reuse it. So the file is kept extended (`posix_fallocate`, which never shrinks it) `ahead` bytes past LMDB's
+/// last page, and each new stretch is faulted in through a map of its own. LMDB's own map is advised the same way
+/// (`MDB_NORDAHEAD`), so pages read back after eviction are cached alone too.
+///
+/// Prepared on the syncer thread, never on the writer's: a stretch takes milliseconds.
+struct SinglePageRoom {
+    /// Bytes kept prepared past LMDB's last page, and the stretch added when less is left.
+    static let ahead = 8 << 20
+    static let stretch = 16 << 20
+    private var preparedEnd = 0
+
+    mutating func prepare(_ env: OpaquePointer) {
+        var info = MDB_envinfo()
+        var stat = MDB_stat()
+        var fd: Int32 = -1
+        guard mdb_env_info(env, &info) == MDB_SUCCESS, mdb_env_stat(env, &stat) == MDB_SUCCESS, mdb_env_get_fd(env, &fd) == MDB_SUCCESS
+        else { return }
+        let page = Int(stat.ms_psize)
+        let used = (Int(info.me_last_pgno) + 1) * page
+        // What LMDB wrote before this process started is cached as it was read or written then.
+        if preparedEnd == 0 { preparedEnd = used }
+        guard used + Self.ahead > preparedEnd else { return }
+        let start = max(preparedEnd, used)
+        // Past the map LMDB cannot write; the next stretch follows once the map grows.
+        let end = min(info.me_mapsize, start + Self.stretch)
+        guard end > start, posix_fallocate(fd, off_t(start), off_t(end - start)) == 0 else { return }
+        let length = end - start
+        if let map = mmap(nil, length, PROT_READ, MAP_SHARED, fd, off_t(start)), map != MAP_FAILED {
+            _ = madvise(map, length, MADV_RANDOM)
+            _ = madvise(map, length, MADV_POPULATE_READ)
+            munmap(map, length)
+        }
+        preparedEnd = end
+    }
+}
