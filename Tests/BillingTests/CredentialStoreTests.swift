@@ -51,9 +51,12 @@ import Testing
             let first = try await fixture.credentials.createSigningSecret(for: org.tenant)
             let second = try await fixture.credentials.createSigningSecret(for: org.tenant)
             #expect(first.secret.hasPrefix("rks_") && first.secret != second.secret)
+            #expect(try fixture.credentials.activeSigningSecrets(org.tenant) == [first.secret, second.secret])
             #expect(try await fixture.credentials.revokeSigningSecret(first.id, of: org.tenant))
             let secrets = try fixture.credentials.signingSecrets(of: org.tenant)
             #expect(secrets.filter { $0.revokedAt == nil }.map(\.id) == [second.id])
+            // The active secrets are cached between changes: a revocation counts from the next call.
+            #expect(try fixture.credentials.activeSigningSecrets(org.tenant) == [second.secret])
         }
     }
 

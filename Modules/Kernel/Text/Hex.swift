@@ -1,23 +1,35 @@
-/// Lowercase hexadecimal: cursor positions, digests in index keys.
+/// Lowercase hexadecimal: cursor positions, digests in index keys and signatures.
 public enum Hex {
+    /// Written digit by digit into one buffer: a string per byte, joined, cost 5 µs for a 32-byte hash on every
+    /// authenticated request.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        var digits: [UInt8] = []
+        digits.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            digits.append(alphabet[Int(byte >> 4)])
+            digits.append(alphabet[Int(byte & 0xF)])
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 
-    public static func decode(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
+    public static func decode(_ text: String) -> [UInt8]? { decode(digits: text.utf8) }
+
+    /// Lowercase digits only; `nil` for an odd count, no digits or any other character.
+    public static func decode(digits: some Collection<UInt8>) -> [UInt8]? {
         guard digits.count % 2 == 0, !digits.isEmpty else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(digits.count / 2)
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+        var index = digits.startIndex
+        while index != digits.endIndex {
+            let next = digits.index(after: index)
+            guard let high = value(digits[index]), let low = value(digits[next]) else { return nil }
             bytes.append(high << 4 | low)
+            index = digits.index(after: next)
         }
         return bytes
     }
+
+    private static let alphabet = Array("0123456789abcdef".utf8)
 
     private static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
