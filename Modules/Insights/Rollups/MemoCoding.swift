@@ -29,10 +29,8 @@ enum MemoCoding {
         out.date(memo.at)
         out.id(memo.programID)
         out.id(memo.affiliateID)
-        for money in [memo.amount, memo.commission] {
-            out.integer(money.minorUnits)
-            out.text(money.currency.rawValue)
-        }
+        out.money(memo.amount)
+        out.money(memo.commission)
         if let click = memo.click {
             out.date(click.at)
             out.id(click.linkID)
@@ -53,7 +51,7 @@ enum MemoCoding {
         let flags = try reader.byte()
         let at = try reader.date()
         let program: ProgramID = try reader.id(), affiliate: AffiliateID = try reader.id()
-        let amount = try money(&reader), commission = try money(&reader)
+        let amount = try reader.money(), commission = try reader.money()
         var click: ClickFacts?
         if flags & 16 != 0 {
             let clickAt = try reader.date()
@@ -68,13 +66,5 @@ enum MemoCoding {
             at: at, programID: program, affiliateID: affiliate, kind: kind, recurring: flags & 1 != 0, subscription: flags & 2 != 0, status: status,
             amount: amount, commission: commission, click: click, attribution: attribution,
             returningCustomer: flags & 4 != 0 ? flags & 8 != 0 : nil)
-    }
-
-    private static func money(_ reader: inout BinaryRecordReader) throws -> Money {
-        let minorUnits = try reader.integer(Int64.self)
-        guard let code = try reader.text(), let currency = Currency(rawValue: code) else {
-            throw StoreError(.corrupted, message: "conversion memo with a malformed currency")
-        }
-        return Money(minorUnits: minorUnits, currency: currency)
     }
 }

@@ -38,6 +38,13 @@ public struct BinaryRecordWriter {
         withUnsafeBytes(of: value.uuid.uuid) { storage.append(contentsOf: $0) }
     }
 
+    /// Minor units (i64) and the currency's code.
+    @inlinable
+    public mutating func money(_ value: Money) {
+        integer(value.minorUnits)
+        text(value.currency.rawValue)
+    }
+
     @inlinable
     public mutating func text(_ value: String?) {
         guard var value else { return integer(Self.absent) }
@@ -98,6 +105,15 @@ public struct BinaryRecordReader {
         let length = try integer(UInt16.self)
         guard length != BinaryRecordWriter.absent else { return nil }
         return String(decoding: try bytes(Int(length)), as: UTF8.self)
+    }
+
+    @inlinable
+    public mutating func money() throws(StoreError) -> Money {
+        let minorUnits = try integer(Int64.self)
+        guard let currency = try text().flatMap(Currency.init(rawValue:)) else {
+            throw StoreError(.corrupted, message: "\(record) record with an unknown currency")
+        }
+        return Money(minorUnits: minorUnits, currency: currency)
     }
 
     /// One of a type's cases, stored as its index.

@@ -49,16 +49,21 @@ extension ConversionLedger {
 
     /// A row from a record, or from an index entry naming it.
     private func conversion(_ value: [UInt8], in table: Table, tenant: TenantID, store: borrowing some StoreReader & ~Copyable) throws -> Conversion? {
-        guard table == .indexes else { return try decoded.decode(value) }
+        guard table == .indexes else { return try decoded.value(for: value, decode: ConversionCoding.decode) }
         guard let id = ConversionID(bytes: value), let bytes = try store.get(.records, ConversionKeys.conversions(tenant).key(id)) else { return nil }
-        return try decoded.decode(bytes)
+        return try decoded.value(for: bytes, decode: ConversionCoding.decode)
     }
 
     /// The timeline a conversion belongs to, in the order things happened: a subscription's rows share their first
     /// sale's timeline, so every renewal, refund and cancellation shows on each of them.
     public func timeline(_ tenant: TenantID, of conversion: Conversion) throws -> [ConversionEvent] {
         let entries = try database.read { store in
-            try store.records(.records, prefix: ConversionKeys.timeline(tenant).key(conversion.timeline), as: ConversionEvent.self)
+            var entries: [ConversionEvent] = []
+            try store.scan(.records, prefix: ConversionKeys.timeline(tenant).key(conversion.timeline)) { _, bytes in
+                entries.append(try ConversionEventCoding.decode(bytes))
+                return true
+            }
+            return entries
         }
         return entries.sorted { ($0.occurredAt, $0.id) < ($1.occurredAt, $1.id) }
     }

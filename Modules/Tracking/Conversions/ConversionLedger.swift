@@ -90,7 +90,7 @@ public struct ConversionLedger: Sendable {
 
     public func conversion(_ tenant: TenantID, _ id: ConversionID) throws -> Conversion? {
         try database.read { store in
-            try store.get(.records, ConversionKeys.conversions(tenant).key(id)).map { try decoded.decode($0) }
+            try store.get(.records, ConversionKeys.conversions(tenant).key(id)).map { try decoded.value(for: $0, decode: ConversionCoding.decode) }
         }
     }
 

@@ -9,11 +9,11 @@ struct LedgerWrites {
     let ids: IDGenerator
 
     func load(_ id: ConversionID, in store: borrowing some StoreReader & ~Copyable) throws -> Conversion? {
-        try store.get(.records, ConversionKeys.conversions(tenant).key(id)).map { try RecordCoding.decode(Conversion.self, from: $0) }
+        try store.get(.records, ConversionKeys.conversions(tenant).key(id)).map(ConversionCoding.decode)
     }
 
     func save(_ conversion: Conversion, in store: borrowing some StoreWriter & ~Copyable) throws {
-        try store.put(.records, ConversionKeys.conversions(tenant).key(conversion.id), RecordCoding.encode(conversion))
+        try store.put(.records, ConversionKeys.conversions(tenant).key(conversion.id), ConversionCoding.encode(conversion))
     }
 
     /// Stores a row the ledger has not held before, indexed under its affiliate.
@@ -40,7 +40,7 @@ struct LedgerWrites {
         in store: borrowing some StoreWriter & ~Copyable
     ) throws {
         let entry = ConversionEvent(id: ids.next(ConversionEventTag.self), conversionID: conversion.id, kind: kind, amount: amount, commission: commission, occurredAt: at)
-        try store.put(.records, ConversionKeys.timeline(tenant).key(conversion.timeline, entry.id), RecordCoding.encode(entry))
+        try store.put(.records, ConversionKeys.timeline(tenant).key(conversion.timeline, entry.id), ConversionEventCoding.encode(entry))
     }
 
     /// The recruiter's share of a recruit's sale, as its own row pointing at the sale (`amountCents` 0).

@@ -20,7 +20,7 @@ public struct TrackingHistory: RecordedHistory {
             return try ClickCoding.decode(bytes, id: id).recorded(tenant)
         }
         try await pages(of: ConversionKeys.conversions(tenant), deliver) { _, bytes, store in
-            let conversion = try RecordCoding.decode(Conversion.self, from: bytes)
+            let conversion = try ConversionCoding.decode(bytes)
             let click = try conversion.clickID.flatMap { id in
                 try store.get(.records, ClickKeys.clicks(tenant).key(id)).map { try ClickCoding.decode($0, id: id) }
             }
