@@ -13,7 +13,6 @@ import Kernel
 /// Dates keep all their bits, texts are `BinaryRecordWriter`'s.
 enum MemoCoding {
     static let version: UInt8 = 2
-    private static let json: UInt8 = 1
 
     static func encode(_ memo: ConversionMemo) -> [UInt8] {
         var out = BinaryRecordWriter(capacity: 96)
@@ -43,28 +42,27 @@ enum MemoCoding {
     }
 
     static func decode(_ bytes: [UInt8]) throws -> ConversionMemo {
-        if bytes.first == json { return try RecordCoding.decode(ConversionMemo.self, from: bytes) }
-        var reader = BinaryRecordReader(bytes, record: "conversion memo")
-        guard try reader.byte() == version else { throw StoreError(.corrupted, message: "conversion memo of an unknown version") }
-        let kind = try reader.choice(of: ConversionMemo.Kind.self), status = try reader.choice(of: ConversionStatus.self)
-        let attribution = try reader.choice(of: AttributionBucket.self)
-        let flags = try reader.byte()
-        let at = try reader.date()
-        let program: ProgramID = try reader.id(), affiliate: AffiliateID = try reader.id()
-        let amount = try reader.money(), commission = try reader.money()
-        var click: ClickFacts?
-        if flags & 16 != 0 {
-            let clickAt = try reader.date()
-            let link: AffiliateLinkID = try reader.id()
-            let device = try reader.choice(of: DeviceClass.self)
-            let country = try reader.text(), referrer = try reader.text()
-            let utm = UTMParameters(
-                source: try reader.text(), medium: try reader.text(), campaign: try reader.text(), term: try reader.text(), content: try reader.text())
-            click = ClickFacts(at: clickAt, linkID: link, country: country, device: device, referrerHost: referrer, utm: utm)
+        try BinaryRecordReader.decode(bytes, record: "conversion memo", version: version) { reader in
+            let kind = try reader.choice(of: ConversionMemo.Kind.self), status = try reader.choice(of: ConversionStatus.self)
+            let attribution = try reader.choice(of: AttributionBucket.self)
+            let flags = try reader.byte()
+            let at = try reader.date()
+            let program: ProgramID = try reader.id(), affiliate: AffiliateID = try reader.id()
+            let amount = try reader.money(), commission = try reader.money()
+            var click: ClickFacts?
+            if flags & 16 != 0 {
+                let clickAt = try reader.date()
+                let link: AffiliateLinkID = try reader.id()
+                let device = try reader.choice(of: DeviceClass.self)
+                let country = try reader.text(), referrer = try reader.text()
+                let utm = UTMParameters(
+                    source: try reader.text(), medium: try reader.text(), campaign: try reader.text(), term: try reader.text(), content: try reader.text())
+                click = ClickFacts(at: clickAt, linkID: link, country: country, device: device, referrerHost: referrer, utm: utm)
+            }
+            return ConversionMemo(
+                at: at, programID: program, affiliateID: affiliate, kind: kind, recurring: flags & 1 != 0, subscription: flags & 2 != 0, status: status,
+                amount: amount, commission: commission, click: click, attribution: attribution,
+                returningCustomer: flags & 4 != 0 ? flags & 8 != 0 : nil)
         }
-        return ConversionMemo(
-            at: at, programID: program, affiliateID: affiliate, kind: kind, recurring: flags & 1 != 0, subscription: flags & 2 != 0, status: status,
-            amount: amount, commission: commission, click: click, attribution: attribution,
-            returningCustomer: flags & 4 != 0 ? flags & 8 != 0 : nil)
     }
 }

@@ -67,6 +67,17 @@ public struct BinaryRecordReader {
     @usableFromInline let record: String
     @usableFromInline var offset = 0
 
+    /// A record of a type stored in a binary form of `version` since it replaced JSON (`RecordCoding.jsonVersion`,
+    /// still read): `binary` reads what follows the version byte.
+    public static func decode<T: Decodable>(
+        _ bytes: [UInt8], record: String, version: UInt8, _ binary: (inout BinaryRecordReader) throws -> T
+    ) throws -> T {
+        if bytes.first == RecordCoding.jsonVersion { return try RecordCoding.decode(T.self, from: bytes) }
+        var reader = BinaryRecordReader(bytes, record: record)
+        guard try reader.byte() == version else { throw StoreError(.corrupted, message: "\(record) record of an unknown version") }
+        return try binary(&reader)
+    }
+
     /// `record` names what is read, for the error when it is cut short.
     @inlinable
     public init(_ bytes: [UInt8], record: String) {
@@ -114,6 +125,13 @@ public struct BinaryRecordReader {
             throw StoreError(.corrupted, message: "\(record) record with an unknown currency")
         }
         return Money(minorUnits: minorUnits, currency: currency)
+    }
+
+    /// One of a type's cases, stored as its raw value (`text`): adding a case never moves another.
+    @inlinable
+    public mutating func rawCase<T: RawRepresentable<String>>(of _: T.Type) throws(StoreError) -> T {
+        guard let value = try text().flatMap(T.init(rawValue:)) else { throw StoreError(.corrupted, message: "\(record) record with an unknown \(T.self)") }
+        return value
     }
 
     /// One of a type's cases, stored as its index.

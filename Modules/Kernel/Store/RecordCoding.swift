@@ -3,7 +3,11 @@ import Foundation
 /// Low-volume records are stored as a one-byte format version followed by JSON, so a format can evolve while old
 /// records stay readable.
 public enum RecordCoding {
-    public static func encode<T: Encodable>(_ value: T, version: UInt8 = 1) throws -> [UInt8] {
+    /// The version byte of JSON records, which a record type may later replace with a binary form
+    /// (`BinaryRecordReader.decode`).
+    public static let jsonVersion: UInt8 = 1
+
+    public static func encode<T: Encodable>(_ value: T, version: UInt8 = jsonVersion) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .millisecondsSince1970
         // Sorted keys make equal records equal bytes: change detection and the decode cache rely on it.

@@ -16,11 +16,10 @@ import Kernel
 /// is stored as JSON instead, so nothing of a ledger row is ever cut.
 enum ConversionCoding {
     static let version: UInt8 = 2
-    private static let json: UInt8 = 1
 
     static func encode(_ row: Conversion) throws -> [UInt8] {
         let texts = [row.externalEventID, row.customerID, row.customerEmail, row.customerName, row.subscriptionID, row.couponCode]
-        if texts.contains(where: { ($0?.utf8.count ?? 0) > BinaryRecordWriter.maxTextBytes }) { return try RecordCoding.encode(row, version: json) }
+        if texts.contains(where: { ($0?.utf8.count ?? 0) > BinaryRecordWriter.maxTextBytes }) { return try RecordCoding.encode(row) }
         var out = BinaryRecordWriter(capacity: 192)
         out.byte(version)
         let optionals: [Bool] = [
@@ -55,40 +54,33 @@ enum ConversionCoding {
     }
 
     static func decode(_ bytes: [UInt8]) throws -> Conversion {
-        if bytes.first == json { return try RecordCoding.decode(Conversion.self, from: bytes) }
-        var reader = BinaryRecordReader(bytes, record: "conversion")
-        guard try reader.byte() == version else { throw StoreError(.corrupted, message: "conversion record of an unknown version") }
-        let present = try reader.integer(UInt16.self)
-        func has(_ bit: Int) -> Bool { present & 1 << UInt16(bit) != 0 }
-        let id: ConversionID = try reader.id()
-        let type = try rawCase(ConversionType.self, &reader), status = try rawCase(ConversionStatus.self, &reader)
-        let program: ProgramID = try reader.id(), affiliate: AffiliateID = try reader.id()
-        let amount = try reader.money(), commission = try reader.money()
-        let commissionAtSale = has(0) ? try reader.money() : nil
-        let rule = CommissionRule(type: try rawCase(CommissionType.self, &reader), hundredths: try reader.integer(Int64.self))
-        let source = try rawCase(ConversionSource.self, &reader)
-        let externalEventID = has(1) ? try reader.text() : nil, customerID = has(2) ? try reader.text() : nil
-        let customerEmail = has(3) ? try reader.text() : nil, customerName = has(4) ? try reader.text() : nil
-        var row = Conversion(
-            id: id, type: type, status: status, programID: program, affiliateID: affiliate, amount: amount, commission: commission,
-            commissionRule: rule, source: source, externalEventID: externalEventID, customerID: customerID, customerEmail: customerEmail,
-            customerName: customerName, createdAt: try reader.date())
-        row.commissionAtSale = commissionAtSale
-        if has(5) { row.subscriptionID = try reader.text() }
-        if has(6) { row.attributionMethod = try rawCase(AttributionMethod.self, &reader) }
-        if has(7) { row.couponCode = try reader.text() }
-        if has(8) { row.clickID = try reader.id() }
-        if has(9) { row.parentConversionID = try reader.id() }
-        if has(10) { row.refunded = try reader.money() }
-        if has(11) { row.refundedAt = try reader.date() }
-        if has(12) { row.paidCommission = try reader.money() }
-        if has(13) { row.timelineID = try reader.id() }
-        return row
-    }
-
-    /// A case stored as its raw value.
-    static func rawCase<T: RawRepresentable<String>>(_: T.Type, _ reader: inout BinaryRecordReader) throws -> T {
-        guard let value = try reader.text().flatMap(T.init(rawValue:)) else { throw StoreError(.corrupted, message: "ledger record with an unknown \(T.self)") }
-        return value
+        try BinaryRecordReader.decode(bytes, record: "conversion", version: version) { reader in
+            let present = try reader.integer(UInt16.self)
+            func has(_ bit: Int) -> Bool { present & 1 << UInt16(bit) != 0 }
+            let id: ConversionID = try reader.id()
+            let type = try reader.rawCase(of: ConversionType.self), status = try reader.rawCase(of: ConversionStatus.self)
+            let program: ProgramID = try reader.id(), affiliate: AffiliateID = try reader.id()
+            let amount = try reader.money(), commission = try reader.money()
+            let commissionAtSale = has(0) ? try reader.money() : nil
+            let rule = CommissionRule(type: try reader.rawCase(of: CommissionType.self), hundredths: try reader.integer(Int64.self))
+            let source = try reader.rawCase(of: ConversionSource.self)
+            let externalEventID = has(1) ? try reader.text() : nil, customerID = has(2) ? try reader.text() : nil
+            let customerEmail = has(3) ? try reader.text() : nil, customerName = has(4) ? try reader.text() : nil
+            var row = Conversion(
+                id: id, type: type, status: status, programID: program, affiliateID: affiliate, amount: amount, commission: commission,
+                commissionRule: rule, source: source, externalEventID: externalEventID, customerID: customerID, customerEmail: customerEmail,
+                customerName: customerName, createdAt: try reader.date())
+            row.commissionAtSale = commissionAtSale
+            if has(5) { row.subscriptionID = try reader.text() }
+            if has(6) { row.attributionMethod = try reader.rawCase(of: AttributionMethod.self) }
+            if has(7) { row.couponCode = try reader.text() }
+            if has(8) { row.clickID = try reader.id() }
+            if has(9) { row.parentConversionID = try reader.id() }
+            if has(10) { row.refunded = try reader.money() }
+            if has(11) { row.refundedAt = try reader.date() }
+            if has(12) { row.paidCommission = try reader.money() }
+            if has(13) { row.timelineID = try reader.id() }
+            return row
+        }
     }
 }

@@ -7,7 +7,6 @@ import Kernel
 ///     version u8 · id 16 · conversion 16 · kind · amount · commission · occurred at
 enum ConversionEventCoding {
     static let version: UInt8 = 2
-    private static let json: UInt8 = 1
 
     static func encode(_ entry: ConversionEvent) -> [UInt8] {
         var out = BinaryRecordWriter(capacity: 80)
@@ -22,11 +21,10 @@ enum ConversionEventCoding {
     }
 
     static func decode(_ bytes: [UInt8]) throws -> ConversionEvent {
-        if bytes.first == json { return try RecordCoding.decode(ConversionEvent.self, from: bytes) }
-        var reader = BinaryRecordReader(bytes, record: "timeline entry")
-        guard try reader.byte() == version else { throw StoreError(.corrupted, message: "timeline entry of an unknown version") }
-        return ConversionEvent(
-            id: try reader.id(), conversionID: try reader.id(), kind: try ConversionCoding.rawCase(ConversionEvent.Kind.self, &reader),
-            amount: try reader.money(), commission: try reader.money(), occurredAt: try reader.date())
+        try BinaryRecordReader.decode(bytes, record: "timeline entry", version: version) { reader in
+            ConversionEvent(
+                id: try reader.id(), conversionID: try reader.id(), kind: try reader.rawCase(of: ConversionEvent.Kind.self),
+                amount: try reader.money(), commission: try reader.money(), occurredAt: try reader.date())
+        }
     }
 }
