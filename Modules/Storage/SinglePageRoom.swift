@@ -10,8 +10,8 @@ import Glibc
 /// (BENCHMARKS.md). A page faulted in through a map advised `MADV_RANDOM` is cached alone, and LMDB's writes then
 /// reuse it. So the file is kept extended (`posix_fallocate`, which never shrinks it) past LMDB's last page, by a
 /// stretch of a quarter of what LMDB uses (1 to 16 MB), added when less than half a stretch is left; each new stretch
-/// is faulted in through a map of its own. LMDB's own map is advised the same way
-/// (`MDB_NORDAHEAD`), so pages read back after eviction are cached alone too.
+/// is faulted in through a map of its own. LMDB's own map is advised the same way (`MDB_NORDAHEAD`), so pages read
+/// back after eviction are cached alone too.
 ///
 /// Prepared on the syncer thread, never on the writer's: a stretch takes milliseconds.
 struct SinglePageRoom {
