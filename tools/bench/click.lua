@@ -5,8 +5,9 @@
 local program = os.getenv("BENCH_PROGRAM")
 local affiliates = tonumber(os.getenv("BENCH_AFFILIATES") or "1000")
 
-function init(args)
-  requests, next_request = {}, 1
+-- The clicks a thread sends, built once (mix.lua shares them).
+function click_requests()
+  local clicks = {}
   local headers = {
     ["Content-Type"] = "application/json", ["Origin"] = "https://www.shop.example",
     ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36" }
@@ -15,8 +16,13 @@ function init(args)
     local body = '{"programId":"' .. program .. '","pageUrl":"https://www.shop.example/pricing?via=' .. code
       .. '&utm_source=newsletter&utm_medium=email&utm_campaign=spring","referrer":"https://blog.example.com/review/'
       .. n .. '","consentGranted":true}'
-    requests[n] = wrk.format("POST", "/api/tracking/click", headers, body)
+    clicks[n] = wrk.format("POST", "/api/tracking/click", headers, body)
   end
+  return clicks
+end
+
+function init(args)
+  requests, next_request = click_requests(), 1
 end
 
 request = function()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What keeping the Insights rollups costs a live server's ingest: the tracking benchmark's clicks (1,000 affiliates,
-# an allowed Origin, UTM tags, a referrer) and signed S2S sales, on the server as it runs and on one started without
-# the projections. Both servers run side by side on fresh data directories and take the load in turn, run after run,
+# an allowed Origin, UTM tags, a referrer), signed S2S sales, and both mixed as in the insights benchmark's year (three
+# sales to a hundred clicks, `mix.lua`), on the server as it runs and on one started without the projections. Both servers run side by side on fresh data directories and take the load in turn, run after run,
 # so both meet the same moments of a shared machine. Each folds its pending clicks every second, as always, and its
 # CPU time is read after a pause, so the folds count. Writes its section of BENCHMARKS.md.
 #
@@ -44,8 +44,14 @@ for round in $(seq "$rounds"); do
     python3 tools/bench/sign_s2s.py "$data/s2s.txt" "${secrets[$variant]}" 100000 "$affiliates"
     BENCH_S2S_FILE=$data/s2s.txt BENCH_KEY=${keys[$variant]} bench_run "s2s-$variant" /api/tracking/s2s -s tools/bench/s2s.lua
   done
+  for variant in "${order[@]}"; do
+    use "$variant"
+    python3 tools/bench/sign_s2s.py "$data/s2s.txt" "${secrets[$variant]}" 20000 "$affiliates"
+    BENCH_PROGRAM=${programs[$variant]} BENCH_AFFILIATES=$affiliates BENCH_S2S_FILE=$data/s2s.txt BENCH_KEY=${keys[$variant]} \
+      bench_run "mix-$variant" / -s tools/bench/mix.lua
+  done
 done
 python3 tools/bench/report.py "$results" 'Insights: what the projections cost live ingest' \
-  "\`tools/bench/ingest.sh $rounds $seconds\` on {date} ({cpu}, {cores} cores, shared with wrk): release build, wrk \`-t2 -c64 -d${seconds}s\`, $rounds rounds, medians. Two servers side by side on fresh data directories, warmed up with 3 s of clicks: Vouch as it runs, and Vouch started with \`--without-insights-projections\` (a hidden flag for this benchmark). They take the tracking benchmark's clicks and signed S2S sales in turn, in alternating order. Each line with projections is compared with the same line without them: that ratio is the share of ingest speed the projections leave, aim 0.90 or more. The server's CPU per request includes the folds it runs every second behind the clicks." \
-  '{"click-without": "POST /api/tracking/click without projections", "click-with": "POST /api/tracking/click with projections", "s2s-without": "POST /api/tracking/s2s without projections", "s2s-with": "POST /api/tracking/s2s with projections"}' \
-  '{"click-with": "click-without", "s2s-with": "s2s-without"}'
+  "\`tools/bench/ingest.sh $rounds $seconds\` on {date} ({cpu}, {cores} cores, shared with wrk): release build, wrk \`-t2 -c64 -d${seconds}s\`, $rounds rounds, medians. Two servers side by side on fresh data directories, warmed up with 3 s of clicks: Vouch as it runs, and Vouch started with \`--without-insights-projections\` (a hidden flag for this benchmark). They take the tracking benchmark's clicks, its signed S2S sales, and both mixed as in the insights benchmark's year (three sales to a hundred clicks, standing in for its leads and sales), in turn and in alternating order. Each line with projections is compared with the same line without them: that ratio is the share of ingest speed the projections leave, aim 0.90 or more. The server's CPU per request includes the folds it runs every second behind the clicks." \
+  '{"click-without": "POST /api/tracking/click without projections", "click-with": "POST /api/tracking/click with projections", "s2s-without": "POST /api/tracking/s2s without projections", "s2s-with": "POST /api/tracking/s2s with projections", "mix-without": "100 clicks to 3 sales without projections", "mix-with": "100 clicks to 3 sales with projections"}' \
+  '{"click-with": "click-without", "s2s-with": "s2s-without", "mix-with": "mix-without"}'

@@ -9,18 +9,24 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-function init(args)
+-- This thread's share of the signed sales (mix.lua shares them).
+function signed_requests()
   local count = tonumber(os.getenv("BENCH_THREADS") or "2")
-  requests, next_request = {}, 1
+  local sales = {}
   local index = 0
   for line in io.lines(file) do
     if index % count == id then
       local signature, body = line:match("([^\t]+)\t(.*)")
-      requests[#requests + 1] = wrk.format("POST", "/api/tracking/s2s", {
+      sales[#sales + 1] = wrk.format("POST", "/api/tracking/s2s", {
         ["Content-Type"] = "application/json", ["X-Rekomi-Api-Key"] = key, ["X-Rekomi-Signature"] = signature }, body)
     end
     index = index + 1
   end
+  return sales
+end
+
+function init(args)
+  requests, next_request = signed_requests(), 1
 end
 
 request = function()
