@@ -1,4 +1,5 @@
 public import Contracts
+import Foundation
 public import Kernel
 
 /// Rebuilds a tenant's rollups from the raw records (`RecordedHistory`) beside the live ones and compares the
@@ -85,8 +86,12 @@ public struct RollupAudit: Sendable {
     }
 
     /// Memos written as JSON before their binary form are the same memo in other bytes.
+    /// Memos compare as memos, their dates to the millisecond: a JSON memo, from before the binary form, kept its
+    /// dates as a Double of milliseconds, which does not always give back the same Date.
     private static func sameMemo(_ live: [UInt8], _ rebuilt: [UInt8]) -> Bool {
-        live == rebuilt || (try? MemoCoding.decode(live)).map { memo in (try? MemoCoding.decode(rebuilt)) == memo } == true
+        guard live != rebuilt else { return true }
+        guard let left = try? MemoCoding.decode(live), let right = try? MemoCoding.decode(rebuilt) else { return false }
+        return left.toTheMillisecond == right.toTheMillisecond
     }
 
     private static func describeMemo(_ value: [UInt8]) -> String {
@@ -136,5 +141,18 @@ public struct RollupAudit: Sendable {
         try await store.write { writer in
             for (key, value) in entries { try writer.put(.rollups, key, value) }
         }
+    }
+}
+
+extension ConversionMemo {
+    /// The memo with its dates rounded to the millisecond.
+    fileprivate var toTheMillisecond: ConversionMemo {
+        func rounded(_ date: Date) -> Date { Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000) }
+        let click = click.map {
+            ClickFacts(at: rounded($0.at), linkID: $0.linkID, country: $0.country, device: $0.device, referrerHost: $0.referrerHost, utm: $0.utm)
+        }
+        return ConversionMemo(
+            at: rounded(at), programID: programID, affiliateID: affiliateID, kind: kind, recurring: recurring, subscription: subscription,
+            status: status, amount: amount, commission: commission, click: click, attribution: attribution, returningCustomer: returningCustomer)
     }
 }
