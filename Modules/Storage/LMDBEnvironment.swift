@@ -94,13 +94,16 @@ public final class LMDBEnvironment: @unchecked Sendable {
 
     /// The bytes of the data file LMDB uses, up to its last page; the file itself may be longer (`SinglePageRoom`).
     public var usedSize: Int {
-        mapLock.withShared {
-            guard let handle else { return 0 }
-            var info = MDB_envinfo()
-            var stat = MDB_stat()
-            guard mdb_env_info(handle, &info) == MDB_SUCCESS, mdb_env_stat(handle, &stat) == MDB_SUCCESS else { return 0 }
-            return (info.me_last_pgno + 1) * Int(stat.ms_psize)
-        }
+        mapLock.withShared { handle.flatMap(Self.extent)?.used ?? 0 }
+    }
+
+    /// How far LMDB uses its map: the bytes up to its last page, its page size and the map's size.
+    static func extent(_ env: OpaquePointer) -> (used: Int, page: Int, mapSize: Int)? {
+        var info = MDB_envinfo()
+        var stat = MDB_stat()
+        guard mdb_env_info(env, &info) == MDB_SUCCESS, mdb_env_stat(env, &stat) == MDB_SUCCESS else { return nil }
+        let page = Int(stat.ms_psize)
+        return ((info.me_last_pgno + 1) * page, page, info.me_mapsize)
     }
 
     /// Closes the environment once every transaction in flight has ended. Later reads and writes throw `.closed`.

@@ -20,13 +20,8 @@ struct SinglePageRoom {
     private var preparedEnd = 0
 
     mutating func prepare(_ env: OpaquePointer) {
-        var info = MDB_envinfo()
-        var stat = MDB_stat()
         var fd: Int32 = -1
-        guard mdb_env_info(env, &info) == MDB_SUCCESS, mdb_env_stat(env, &stat) == MDB_SUCCESS, mdb_env_get_fd(env, &fd) == MDB_SUCCESS
-        else { return }
-        let page = Int(stat.ms_psize)
-        let used = (Int(info.me_last_pgno) + 1) * page
+        guard let (used, page, mapSize) = LMDBEnvironment.extent(env), mdb_env_get_fd(env, &fd) == MDB_SUCCESS else { return }
         // What LMDB wrote before this process started is cached as it was read or written then.
         if preparedEnd == 0 { preparedEnd = used }
         // A small store's file stays small; a large one's grows fast enough to need more room between two syncs.
@@ -34,7 +29,7 @@ struct SinglePageRoom {
         guard used + stretch / 2 > preparedEnd else { return }
         let start = max(preparedEnd, used)
         // Past the map LMDB cannot write; the next stretch follows once the map grows.
-        let end = min(info.me_mapsize, start + stretch)
+        let end = min(mapSize, start + stretch)
         guard end > start, posix_fallocate(fd, off_t(start), off_t(end - start)) == 0 else { return }
         let length = end - start
         if let map = mmap(nil, length, PROT_READ, MAP_SHARED, fd, off_t(start)), map != MAP_FAILED {

@@ -140,14 +140,7 @@ struct LedgerFixture {
     /// The tenant's conversions, oldest first.
     func conversions() throws -> [Conversion] {
         let tenant = tenant
-        return try database.read { store in
-            var rows: [Conversion] = []
-            try store.scan(.records, prefix: ConversionKeys.conversions(tenant).prefix) { _, bytes in
-                rows.append(try ConversionCoding.decode(bytes))
-                return true
-            }
-            return rows
-        }
+        return try database.read { store in try store.records(.records, prefix: ConversionKeys.conversions(tenant).prefix, decode: ConversionCoding.decode) }
     }
 }
 

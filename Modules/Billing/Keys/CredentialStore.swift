@@ -113,7 +113,11 @@ public struct CredentialStore: Sendable {
 
     /// Every signing secret of the tenant, revoked ones included.
     public func signingSecrets(of tenant: TenantID) throws -> [SigningSecret] {
-        try database.read { store in try store.records(.records, prefix: Self.secrets(tenant).prefix) }
+        try database.read { store in try signingSecrets(of: tenant, in: store) }
+    }
+
+    private func signingSecrets(of tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> [SigningSecret] {
+        try store.records(.records, prefix: Self.secrets(tenant).prefix)
     }
 
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
@@ -126,7 +130,7 @@ extension CredentialStore: SigningSecretDirectory {
     public func activeSigningSecrets(_ tenant: TenantID) throws -> [String] {
         try database.read { store in
             try activeSecrets.value(tenant, in: store.snapshot) {
-                try store.records(.records, prefix: Self.secrets(tenant).prefix, as: SigningSecret.self).filter { $0.revokedAt == nil }.map(\.secret)
+                try signingSecrets(of: tenant, in: store).filter { $0.revokedAt == nil }.map(\.secret)
             }
         } ?? []
     }

@@ -85,9 +85,9 @@ public struct RollupAudit: Sendable {
         }
     }
 
-    /// Memos written as JSON before their binary form are the same memo in other bytes.
-    /// Memos compare as memos, their dates to the millisecond: a JSON memo, from before the binary form, kept its
-    /// dates as a Double of milliseconds, which does not always give back the same Date.
+    /// Memos compare as memos, so one written as JSON before the binary form is the same memo in other bytes; their
+    /// dates to the millisecond, since JSON kept them as a Double of milliseconds, which does not always give back the
+    /// same Date.
     private static func sameMemo(_ live: [UInt8], _ rebuilt: [UInt8]) -> Bool {
         guard live != rebuilt else { return true }
         guard let left = try? MemoCoding.decode(live), let right = try? MemoCoding.decode(rebuilt) else { return false }

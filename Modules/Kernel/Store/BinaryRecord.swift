@@ -69,6 +69,7 @@ public struct BinaryRecordReader {
 
     /// A record of a type stored in a binary form of `version` since it replaced JSON (`RecordCoding.jsonVersion`,
     /// still read): `binary` reads what follows the version byte.
+    @inlinable
     public static func decode<T: Decodable>(
         _ bytes: [UInt8], record: String, version: UInt8, _ binary: (inout BinaryRecordReader) throws -> T
     ) throws -> T {

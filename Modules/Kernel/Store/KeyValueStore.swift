@@ -75,9 +75,14 @@ extension StoreReader where Self: ~Copyable {
 
     /// Every record under a prefix, in key order, decoded with `RecordCoding`.
     public func records<T: Decodable>(_ table: Table, prefix: StoreKey, as _: T.Type = T.self) throws -> [T] {
+        try records(table, prefix: prefix) { try RecordCoding.decode(T.self, from: $0) }
+    }
+
+    /// Every record under a prefix, in key order, read by `decode` (a binary form's coding).
+    public func records<T>(_ table: Table, prefix: StoreKey, decode: ([UInt8]) throws -> T) throws -> [T] {
         var records: [T] = []
         try scan(table, prefix: prefix) { _, value in
-            records.append(try RecordCoding.decode(T.self, from: value))
+            records.append(try decode(value))
             return true
         }
         return records

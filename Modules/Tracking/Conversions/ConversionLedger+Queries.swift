@@ -49,21 +49,16 @@ extension ConversionLedger {
 
     /// A row from a record, or from an index entry naming it.
     private func conversion(_ value: [UInt8], in table: Table, tenant: TenantID, store: borrowing some StoreReader & ~Copyable) throws -> Conversion? {
-        guard table == .indexes else { return try decoded.value(for: value, decode: ConversionCoding.decode) }
+        guard table == .indexes else { return try ConversionCoding.decode(value) }
         guard let id = ConversionID(bytes: value), let bytes = try store.get(.records, ConversionKeys.conversions(tenant).key(id)) else { return nil }
-        return try decoded.value(for: bytes, decode: ConversionCoding.decode)
+        return try ConversionCoding.decode(bytes)
     }
 
     /// The timeline a conversion belongs to, in the order things happened: a subscription's rows share their first
     /// sale's timeline, so every renewal, refund and cancellation shows on each of them.
     public func timeline(_ tenant: TenantID, of conversion: Conversion) throws -> [ConversionEvent] {
         let entries = try database.read { store in
-            var entries: [ConversionEvent] = []
-            try store.scan(.records, prefix: ConversionKeys.timeline(tenant).key(conversion.timeline)) { _, bytes in
-                entries.append(try ConversionEventCoding.decode(bytes))
-                return true
-            }
-            return entries
+            try store.records(.records, prefix: ConversionKeys.timeline(tenant).key(conversion.timeline), decode: ConversionEventCoding.decode)
         }
         return entries.sorted { ($0.occurredAt, $0.id) < ($1.occurredAt, $1.id) }
     }

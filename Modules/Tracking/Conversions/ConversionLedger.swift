@@ -12,7 +12,6 @@ public struct ConversionLedger: Sendable {
     let programs: any ProgramDirectory
     let affiliates: any AffiliateDirectory
     let tenants: any TenantDirectory
-    let decoded = DecodedRecordCache<Conversion>()
 
     public init(
         database: Database, clock: any WallClock, ids: IDGenerator, programs: any ProgramDirectory, affiliates: any AffiliateDirectory,
@@ -90,7 +89,7 @@ public struct ConversionLedger: Sendable {
 
     public func conversion(_ tenant: TenantID, _ id: ConversionID) throws -> Conversion? {
         try database.read { store in
-            try store.get(.records, ConversionKeys.conversions(tenant).key(id)).map { try decoded.value(for: $0, decode: ConversionCoding.decode) }
+            try store.get(.records, ConversionKeys.conversions(tenant).key(id)).map(ConversionCoding.decode)
         }
     }
 
