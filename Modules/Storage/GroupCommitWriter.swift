@@ -16,7 +16,9 @@ import Synchronization
 ///
 /// A batch whose writes all chose `.deferredSync` commits without the fsync (LMDB's `MDB_NOSYNC` for that commit
 /// alone): its pages are in the operating system, so a killed process loses nothing, and a second thread fsyncs
-/// within `syncInterval`, bounding what a power cut can take. A synced batch flushes everything before it too.
+/// within `syncInterval`, bounding what a power cut can take. A synced batch flushes everything before it too. LMDB
+/// warns that a power cut while such commits are unsynced can also leave the file unusable, so the operator may turn
+/// deferral off (`syncInterval` nil): every batch is then fsynced before it is answered.
 ///
 /// The same thread keeps room ready ahead of LMDB's last page (`SinglePageRoom`).
 ///
@@ -30,15 +32,20 @@ final class GroupCommitWriter: Sendable {
     private let writes = Atomic<Int>(0)
     /// A deferred-sync commit is waiting for its fsync.
     private let unsynced = Atomic<Bool>(false)
+    /// Whether `.deferredSync` batches commit without their fsync.
+    private let defersSync: Bool
+    /// How often the second thread fsyncs deferred commits and keeps room ahead of the last page.
     private let syncInterval: TimeInterval
     private let watches = Mutex<[CollectionWatch]>([])
     /// The id of this process's last commit, to notice commits of another process in between.
     private let lastCommit = Atomic<UInt64>(0)
 
-    init(environment: LMDBEnvironment, batchLimit: Int, syncInterval: Duration) {
+    init(environment: LMDBEnvironment, batchLimit: Int, syncInterval: Duration?) {
         self.environment = environment
         self.batchLimit = batchLimit
-        self.syncInterval = Double(syncInterval.components.seconds) + Double(syncInterval.components.attoseconds) / 1e18
+        defersSync = syncInterval != nil
+        let interval = syncInterval ?? .milliseconds(100)
+        self.syncInterval = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         let thread = Thread { [self] in run() }
         thread.name = "lmdb-writer"
         thread.stackSize = 8 << 20
@@ -50,6 +57,7 @@ final class GroupCommitWriter: Sendable {
 
     var committedBatches: Int { batches.load(ordering: .relaxed) }
     var committedWrites: Int { writes.load(ordering: .relaxed) }
+    var hasUnsyncedCommits: Bool { unsynced.load(ordering: .acquiring) }
 
     func submit<T: Sendable>(durability: WriteDurability, _ body: @escaping WriteBody<T>) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
@@ -231,7 +239,7 @@ final class GroupCommitWriter: Sendable {
             return .failed(error)
         }
         // The one commit of the batch. On failure LMDB has already freed the parent.
-        let deferSync = batch.allSatisfy { $0.durability == .deferredSync }
+        let deferSync = defersSync && batch.allSatisfy { $0.durability == .deferredSync }
         let id = UInt64(mdb_txn_id(parent))
         // After another process's commit, whatever it wrote, no cached value can be trusted.
         for watch in id == lastCommit.load(ordering: .relaxed) + 1 ? signals.touched : signals.watches { watch.changed(in: id) }

@@ -7,15 +7,16 @@ public final class LMDBStore: KeyValueStore {
     private let writer: GroupCommitWriter
 
     /// Takes ownership of `environment`: `shutdown()` closes it.
-    /// `syncInterval` bounds how long a `.deferredSync` write may wait for its fsync.
-    public init(environment: LMDBEnvironment, batchLimit: Int = 1_000, syncInterval: Duration = .milliseconds(100)) {
+    /// `syncInterval` bounds how long a `.deferredSync` write may wait for its fsync; without one, every write is
+    /// fsynced before it is answered.
+    public init(environment: LMDBEnvironment, batchLimit: Int = 1_000, syncInterval: Duration? = .milliseconds(100)) {
         self.environment = environment
         writer = GroupCommitWriter(environment: environment, batchLimit: batchLimit, syncInterval: syncInterval)
     }
 
     /// Opens the environment in the directory `path` and starts the writer.
-    public convenience init(path: String, initialMapSize: Int = 64 << 20, maxReaders: Int = 512) throws {
-        self.init(environment: try LMDBEnvironment(path: path, initialMapSize: initialMapSize, maxReaders: maxReaders))
+    public convenience init(path: String, initialMapSize: Int = 64 << 20, maxReaders: Int = 512, syncInterval: Duration? = .milliseconds(100)) throws {
+        self.init(environment: try LMDBEnvironment(path: path, initialMapSize: initialMapSize, maxReaders: maxReaders), syncInterval: syncInterval)
     }
 
     deinit {
@@ -55,4 +56,6 @@ public final class LMDBStore: KeyValueStore {
     public var committedBatches: Int { writer.committedBatches }
     /// How many write bodies have been committed.
     public var committedWrites: Int { writer.committedWrites }
+    /// Whether a commit is waiting for the fsync its `.deferredSync` writes put off.
+    public var hasUnsyncedCommits: Bool { writer.hasUnsyncedCommits }
 }

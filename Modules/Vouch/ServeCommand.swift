@@ -45,6 +45,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.trackingRateLimit =
             try environment["VOUCH_TRACKING_RATE_LIMIT"].map { try Self.integer($0, "VOUCH_TRACKING_RATE_LIMIT") }
             ?? configuration.trackingRateLimit
+        if let deferral = environment["VOUCH_DEFERRED_SYNC"] {
+            guard let on = ["on": true, "off": false][deferral] else { throw ValidationError("VOUCH_DEFERRED_SYNC must be on or off") }
+            configuration.deferredSync = on
+        }
         if let level = environment["VOUCH_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("VOUCH_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical") }
             configuration.logLevel = parsed

@@ -145,4 +145,17 @@ import Testing
             await reopened.shutdown()
         }
     }
+
+    /// A deferred write waits for the syncer's fsync; with deferral off, its own commit is fsynced.
+    @Test(arguments: [true, false]) func deferralOffSyncsEveryCommit(defers: Bool) async throws {
+        try await withTemporaryDirectory { path in
+            // The syncer would run only after a minute: until then a deferred commit stays unsynced.
+            let store = LMDBStore(environment: try LMDBEnvironment(path: path, initialMapSize: 64 << 20), syncInterval: defers ? .seconds(60) : nil)
+            try await store.write(durability: .deferredSync) { try $0.put(.records, entries.key(UInt64(1)), bytes("v")) }
+            #expect(store.hasUnsyncedCommits == defers)
+            try await store.write { try $0.put(.records, entries.key(UInt64(2)), bytes("v")) }
+            #expect(!store.hasUnsyncedCommits)
+            await store.shutdown()
+        }
+    }
 }

@@ -46,10 +46,12 @@ clickToken is looked up again through the API.
 **Policy.** The single writer batches concurrent requests into one LMDB transaction (group commit). A batch made
 only of clicks commits without its fsync (`WriteDurability.deferredSync`): it is answered once LMDB has written its
 pages to the operating system, and a syncer thread fsyncs within 100 ms. So an acknowledged click survives
-`kill -9` of the server (loss window zero, measured below); a power cut can lose at most the last 100 ms of
-clicks. Money (conversions, S2S, leads) and every other write are fsynced before the answer. With 64 connections on
-this machine, deferring the fsync measured 5,670 against 4,896 clicks/s with clicks synced (one run each of
-`tracking.sh 3 5`): the request path's CPU, not the fsync, is what limits ingest here.
+`kill -9` of the server (loss window zero, measured below). A power cut can lose the last 100 ms of clicks and, as
+LMDB warns for commits made without their fsync (`MDB_NOSYNC`), one that strikes before that fsync has finished can
+leave the file unusable until it is restored from a copy (`mdb_copy -c`, from lmdb-utils, takes one while Vouch serves). Money
+(conversions, S2S, leads) and every other write are fsynced before the answer. An operator who would rather pay for
+an fsync on every commit sets `VOUCH_DEFERRED_SYNC=off`: with 64 connections on this machine that measured 20,474
+against 25,323 clicks/s deferred (medians of 3 alternating 5 s runs of the tracking benchmark's clicks, 2026-12-06).
 
 | round | acknowledged | found after restart | lost |
 |---:|---:|---:|---:|
