@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "HTTPServer", "Insights", "Kernel", "Contracts", "Storage", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "HTTPServer", "Insights", "Kernel", "Contracts", "Storage", "Tracking", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), logging, crypto,
             ],
             path: "Tests/APITests", swiftSettings: sharedSettings()),

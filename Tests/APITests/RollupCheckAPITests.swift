@@ -5,6 +5,7 @@ import HTTPTypes
 @testable import Insights
 import Kernel
 import Storage
+import Tracking
 import Testing
 
 /// `vouch rollups` on a data directory filled over HTTP: the rollups rebuilt from the raw records equal the live
@@ -46,6 +47,46 @@ import Testing
         #expect(after.first?.report.differences == 0)
     }
 
+    /// A data directory whose rollups were written before clicks were folded from their records (no layout mark, no
+    /// click cursors, clicks left in pending cells) is rebuilt once when a server opens it: no click counts twice.
+    @Test func rollupsOfAnEarlierLayoutAreRebuiltOnceAtStart() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vouch-rollups-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await APIHarness.run(dataDirectory: directory) { api in
+            let (shop, _, _, _) = try await DashboardAPITests.seeded(api)
+            // The query folds the clicks, which moves the tenant's cursor.
+            let summary = try await api.call(.get, "/api/v1/dashboard/summary", token: shop.key)
+            #expect(summary.json["totalClicks"] == .int(4), "\(summary.raw)")
+        }
+        let mark = Keyspace.global("rollup-layout").key("click-log")
+        let earlierPending = Keyspace.global("rollup-pending-click-instants")
+        let store = try LMDBStore(path: directory)
+        let cursors = try store.read { reader in
+            var keys: [StoreKey] = []
+            try reader.scan(.rollups, prefix: Keyspace.global("rollup-click-cursors").prefix) { key, _ in
+                keys.append(key)
+                return true
+            }
+            return keys
+        }
+        #expect(cursors.count == 1)
+        try await store.write { writer in
+            for key in cursors + [mark] { #expect(try writer.delete(.rollups, key)) }
+            try writer.put(.rollups, earlierPending.key(UInt32(1), "cell"), CounterSet(1 << 16, 3).encoded)
+        }
+        await store.shutdown()
+
+        try await APIHarness.run(dataDirectory: directory) { api in
+            let key = try await api.key("acme", scope: "read")
+            let summary = try await api.call(.get, "/api/v1/dashboard/summary", token: key)
+            #expect(summary.json["totalClicks"] == .int(4) && summary.json["totalConversions"] == .int(3), "\(summary.raw)")
+        }
+        let reopened = try LMDBStore(path: directory)
+        #expect(try reopened.read { try $0.get(.rollups, mark) } != nil)
+        #expect(try reopened.read { try $0.count(.rollups, prefix: earlierPending.prefix) } == 0)
+        await reopened.shutdown()
+    }
+
     /// What `ingest.sh` measures against: a server started without the projections records events but keeps no
     /// rollups, and `--repair` builds them all from the raw records.
     @Test func withoutProjectionsTheRollupsWaitForARepair() async throws {
@@ -73,7 +114,7 @@ import Testing
         try await APIHarness.run(dataDirectory: directory) { api in _ = try await DashboardAPITests.seeded(api) }
         let store = try LMDBStore(path: directory)
         // What is still pending is counted first, so that the memos below are the ones the cells count.
-        try await RollupFolder(store: store).fold()
+        try await RollupFolder(store: store, clicks: StoredClickLog()).fold()
         let tenant = try #require(TenantID(number: 1))
         let memos = try store.read { reader in
             var found: [(key: StoreKey, value: [UInt8])] = []

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ClickProfileTests {
     /// A profile key decodes to the profile it was made of, for clicks with and without a link, a referrer, a
-    /// country or UTM tags, from every device, and for a sale without a click: pending clicks and profile cells rely on it.
+    /// country or UTM tags, from every device, and for a sale without a click: click folds and profile cells rely on it.
     @Test func aProfileKeyDecodesToItsProfile() throws {
         let profiles = [
             ClickProfile(

@@ -75,9 +75,11 @@ import Testing
         let roster = Roster(tenant: Self.tenant, affiliates: Dictionary(uniqueKeysWithValues: affiliates))
         let clock = ManualClock(Self.start.addingTimeInterval(75 * 86_400))
         try await withTemporaryDatabase(clock: clock) { database, _ in
+            let clicks = RecordedClickLog()
+            database.bus.addProjector(clicks)
             database.bus.addProjector(InsightsProjector())
-            let model = try await Self.record(into: database, affiliates: affiliates, ids: ids, random: &random)
-            let service = InsightsService(database: database, clock: clock, tenants: roster, affiliates: roster, rates: Self.rates)
+            let model = try await Self.record(into: database, clicks: clicks, affiliates: affiliates, ids: ids, random: &random)
+            let service = InsightsService(database: database, clock: clock, tenants: roster, affiliates: roster, clicks: clicks, rates: Self.rates)
             let windows: [(String?, String?)] = [
                 ("2026-01-01", "2026-03-17"), ("2026-01-10T00:00:00Z", "2026-02-01T00:00:00Z"), ("2026-02-01", "2026-02-02"), (nil, nil),
                 ("2025-01-01", "2025-06-01"),
@@ -195,7 +197,7 @@ import Testing
 
     /// Writes the random history through `database.write`, many writes at once so the writer batches them.
     static func record(
-        into database: Database, affiliates: [(AffiliateID, ProgramID)], ids: IDGenerator, random: inout SeededRandom
+        into database: Database, clicks: RecordedClickLog, affiliates: [(AffiliateID, ProgramID)], ids: IDGenerator, random: inout SeededRandom
     ) async throws -> Model {
         var model = Model()
         var events: [[any DomainEvent]] = []
@@ -248,9 +250,9 @@ import Testing
                     status: .pending, at: at)
             ])
         }
-        // Clicks are folded out of their pending cells at any time: some before the rest are written, some while
-        // they are (by two folds at once), the rest when the queries catch up.
-        let folder = RollupFolder(store: database.engine)
+        // Clicks are folded from the log at any time: some before the rest are written, some while they are (by two
+        // folds at once), the rest when the queries catch up.
+        let folder = RollupFolder(store: database.engine, clicks: clicks)
         try await write(Array(events[..<300]), to: database)
         try await folder.fold()
         let middle = Array(events[300..<450])

@@ -22,6 +22,21 @@ enum WidgetTag {}
         #expect(Set(ids).count == ids.count)
     }
 
+    /// Ids continue above one an earlier process minted ahead of this clock, and follow the clock again once it
+    /// passes that id.
+    @Test func advancingPastAnIdKeepsLaterIdsAboveIt() {
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        let ahead: TypedID<WidgetTag> = IDGenerator(clock: ManualClock(start.addingTimeInterval(60))).next()
+        let clock = ManualClock(start)
+        let generator = IDGenerator(clock: clock)
+        generator.advance(past: ahead)
+        let ids: [TypedID<WidgetTag>] = (0..<5_000).map { _ in generator.next() }
+        #expect(ids.allSatisfy { $0 > ahead } && ids == ids.sorted())
+        clock.advance(by: 120)
+        let later: TypedID<WidgetTag> = generator.next()
+        #expect(later.bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } == 1_780_000_120_000)
+    }
+
     @Test func randomTailsDoNotRepeatAcrossRefillsOfThePool() {
         let generator = IDGenerator(clock: ManualClock(Date(timeIntervalSince1970: 1_780_000_000)))
         let tails = (0..<1_000).map { _ in (generator.next() as TypedID<WidgetTag>).bytes[8...] }

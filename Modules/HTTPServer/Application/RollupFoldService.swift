@@ -2,7 +2,7 @@ import Insights
 import Logging
 import ServiceLifecycle
 
-/// Folds pending clicks and conversion rows into the rollups in the background, so that a query seldom finds any left to fold itself.
+/// Folds new clicks and pending conversion rows into the rollups in the background, so that a query seldom finds any left to fold itself.
 /// Added after the store, so it stops before the store closes; what is still pending then is folded after restart.
 struct RollupFoldService: Service {
     let folder: RollupFolder

@@ -67,8 +67,11 @@ struct VouchServices: Sendable {
             ],
             stripeConnectLinked: { _ in false })
         homeCurrency = HomeCurrencyService(database: database, clock: clock, tenants: tenants)
-        // The rollups are kept in the transaction of every tracked event, so they are never behind.
+        // The rollups are kept in the transaction of every tracked event, and clicks folded from their records, so
+        // they are never behind. Without the projections (a benchmark's baseline) neither happens.
         if insightsProjections { database.bus.addProjector(InsightsProjector()) }
-        insights = InsightsService(database: database, clock: clock, tenants: tenants, affiliates: affiliates, rates: rates)
+        insights = InsightsService(
+            database: database, clock: clock, tenants: tenants, affiliates: affiliates, clicks: insightsProjections ? clicks.log : NoClickLog(),
+            rates: rates)
     }
 }

@@ -25,6 +25,7 @@ public func buildApplication(
         logger.warning("Insights projections are off: dashboards miss what is recorded until `vouch rollups --repair`")
     }
     let adminToken = try AdminToken.resolve(configured: configuration.adminToken, dataDirectory: configuration.dataDirectory, logger: logger)
+    try await upgradeRollupLayout(services, logger: logger)
     try await TenantFiles.apply(directory: configuration.tenantsDirectory, tenants: services.tenants, programs: services.programs, logger: logger)
 
     let router = try buildRouter(services: services, configuration: configuration, adminToken: adminToken, clock: clock)
@@ -32,6 +33,8 @@ public func buildApplication(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vouch"),
         logger: logger)
-    app.addServices(StoreService(store: engine, logger: logger), bus, RollupFoldService(folder: services.insights.folder, logger: logger))
+    app.addServices(StoreService(store: engine, logger: logger), bus)
+    // Without the projections nothing folds in the background either; a query still folds its tenant's clicks.
+    if configuration.insightsProjections { app.addServices(RollupFoldService(folder: services.insights.folder, logger: logger)) }
     return app
 }

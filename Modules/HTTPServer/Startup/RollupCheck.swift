@@ -15,7 +15,7 @@ public func checkRollups(
     let services = VouchServices(
         database: Database(engine: engine, bus: EventBus(logger: logger)), clock: SystemClock(),
         blobs: FileBlobStore(directory: dataDirectory + "/files"), notifier: LogNotifier(logger: logger), publicURL: "http://localhost")
-    let audit = RollupAudit(store: engine, history: TrackingHistory(database: services.database))
+    let audit = RollupAudit(store: engine, history: TrackingHistory(database: services.database), clicks: StoredClickLog())
     var reports: [(String, RollupAudit.Report)] = []
     do {
         for organization in try services.tenants.all() where handle.map({ $0 == organization.handle }) ?? true {

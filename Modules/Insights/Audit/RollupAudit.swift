@@ -2,21 +2,23 @@ public import Contracts
 import Foundation
 public import Kernel
 
-/// Rebuilds a tenant's rollups from the raw records (`RecordedHistory`) beside the live ones and compares the
+/// Rebuilds a tenant's rollups from the raw records (`RecordedHistory` and `ClickLog`) beside the live ones and compares the
 /// two cell by cell, so a rollup bug is caught, and with `repair` replaces the live cells with the rebuilt ones.
 /// Run it while the server is stopped: traffic recorded during a check shows up as differences.
 public struct RollupAudit: Sendable {
     let store: any KeyValueStore
     let history: any RecordedHistory
+    let clicks: any ClickLog
     static let rebuildNamespace = "rollup-rebuild"
 
-    public init(store: any KeyValueStore, history: any RecordedHistory) {
+    public init(store: any KeyValueStore, history: any RecordedHistory, clicks: any ClickLog) {
         self.store = store
         self.history = history
+        self.clicks = clicks
     }
 
     public struct Report: Sendable {
-        /// Events replayed from the raw records.
+        /// Events replayed from the raw records, clicks included.
         public let events: Int
         /// Cells (and memos) that differ, are missing, or should not exist.
         public let differences: Int
@@ -28,10 +30,9 @@ public struct RollupAudit: Sendable {
     public func run(_ tenant: TenantID, repair: Bool) async throws -> Report {
         let live = RollupKeys(tenant)
         let rebuilt = RollupKeys(tenant, namespace: Self.rebuildNamespace)
-        let pendingRebuild = [
-            PendingClicks(namespace: Self.rebuildNamespace).cells(of: tenant), PendingConversions(namespace: Self.rebuildNamespace).rows(of: tenant),
-        ]
-        for space in rebuilt.all + pendingRebuild { try await clear(space) }
+        for space in rebuilt.all + [PendingConversions(namespace: Self.rebuildNamespace).rows(of: tenant)] { try await clear(space) }
+        let cursor = ClickCursors(namespace: Self.rebuildNamespace).key(tenant)
+        try await store.write { try $0.delete(.rollups, cursor) }
         var events = 0
         let projector = InsightsProjector(namespace: Self.rebuildNamespace)
         try await history.replay(tenant) { batch in
@@ -40,8 +41,9 @@ public struct RollupAudit: Sendable {
                 for event in batch { try projector.project(event, into: writer) }
             }
         }
-        try await RollupFolder(store: store, namespace: Self.rebuildNamespace).fold(tenant)
-        try await RollupFolder(store: store).fold(tenant)
+        // Clicks are not replayed: the rebuild folds every click of the log from the first.
+        events += try await RollupFolder(store: store, clicks: clicks, namespace: Self.rebuildNamespace).foldCounting(tenant).clicks
+        try await RollupFolder(store: store, clicks: clicks).fold(tenant)
         var differences = 0
         var samples: [String] = []
         for (liveSpace, rebuiltSpace) in zip(live.all, rebuilt.all) {
@@ -103,7 +105,7 @@ public struct RollupAudit: Sendable {
         return "{" + cell.entries.map { "\($0.slot >> 16).\($0.slot & 0xFFFF)=\($0.value)" }.joined(separator: " ") + "}"
     }
 
-    private func clear(_ space: Keyspace) async throws {
+    func clear(_ space: Keyspace) async throws {
         var cells = RecordPages(store, space, pageSize: 5_000)
         var keys: [StoreKey] = []
         while let entry = try cells.next() {

@@ -12,13 +12,16 @@ public struct InsightsService: Sendable {
     /// Folds what is pending: the queries' and the server's background folds share it, so they never overlap.
     public let folder: RollupFolder
 
-    public init(database: Database, clock: any WallClock, tenants: any TenantDirectory, affiliates: any AffiliateDirectory, rates: any ExchangeRateSource) {
+    public init(
+        database: Database, clock: any WallClock, tenants: any TenantDirectory, affiliates: any AffiliateDirectory, clicks: any ClickLog,
+        rates: any ExchangeRateSource
+    ) {
         self.database = database
         self.clock = clock
         self.tenants = tenants
         self.affiliates = affiliates
         self.rates = rates
-        folder = RollupFolder(store: database.engine)
+        folder = RollupFolder(store: database.engine, clicks: clicks)
     }
 
     public func summary(_ tenant: TenantID, _ parameter: @escaping (String) -> String?) async throws -> JSONValue {

@@ -28,7 +28,7 @@ struct ClickProfile: Equatable, KeyComponent {
     static let unknown = ClickProfile(country: nil, device: nil, link: nil, referrerHost: nil, utm: UTMParameters())
 
     /// Two country letters (or `--`), the device's index (or 255), a flag and the link id, then four texts each
-    /// ended by a 0 byte. Every click's pending cell is keyed by it, so it appends without building arrays on the way.
+    /// ended by a 0 byte. A fold groups every click by it, so it appends without building arrays on the way.
     func appendKeyBytes(to bytes: inout [UInt8]) {
         if let country, country.utf8.count == 2 { bytes.append(contentsOf: country.utf8) } else { bytes.append(contentsOf: "--".utf8) }
         bytes.append(device.flatMap { Self.devices.firstIndex(of: $0) }.map(UInt8.init) ?? 255)

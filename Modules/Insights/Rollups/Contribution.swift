@@ -25,7 +25,7 @@ struct Contribution {
 
     init() {}
 
-    /// The clicks of one pending cell (`PendingClicks`): `counts` holds the clicks and their hours of the day.
+    /// Clicks that share a profile (`ClickGroups`): `counts` holds the clicks and their hours of the day.
     init(clicks profile: ClickProfile, _ counts: CounterSet) {
         let clicks = counts.count(.clicks)
         totals.add(.clicks, clicks)

@@ -2,12 +2,10 @@ import Contracts
 public import Kernel
 
 /// Keeps the rollups in step with Tracking's events, inside the transaction that records them (ARCHITECTURE.md).
-/// A click adds to a single pending cell (`PendingClicks`); a conversion row's change stores its memo and marks the
-/// row pending (`PendingConversions`); `RollupFolder` folds both into the cells in batches.
+/// A conversion row's change stores its memo and marks the row pending (`PendingConversions`). Clicks need nothing
+/// here: the click records are the log `RollupFolder` folds from (`ClickCursors`). It folds both in batches.
 public struct InsightsProjector: EventProjector {
     private let namespace: String
-    /// Built once: its key prefix took a string concatenation and a lookup on every click.
-    private let pending: PendingClicks
     private let pendingConversions: PendingConversions
 
     public init() { self.init(namespace: RollupKeys.live) }
@@ -15,21 +13,11 @@ public struct InsightsProjector: EventProjector {
     /// A projector into another namespace: how a rebuild recomputes every cell beside the live ones.
     init(namespace: String) {
         self.namespace = namespace
-        pending = PendingClicks(namespace: namespace)
         pendingConversions = PendingConversions(namespace: namespace)
     }
 
-    /// A click's pending cell depends on the click alone.
-    public func increments(for event: any DomainEvent) -> [CounterIncrement]? {
-        guard let click = event as? ClickRecorded else { return nil }
-        return [pending.cell(click)]
-    }
-
     public func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws {
-        if let cells = increments(for: event) {
-            for cell in cells { try store.add(cell.table, cell.key, cell.counters) }
-            return
-        }
+        if event is ClickRecorded { return }
         let keys = RollupKeys(event.tenant, namespace: namespace)
         let memos = ConversionMemos(tenant: event.tenant, keys: keys, pending: pendingConversions)
         switch event {

@@ -1,21 +1,22 @@
+public import Contracts
 public import Kernel
 
-/// Moves pending clicks (`PendingClicks`) and conversion rows (`PendingConversions`) into the rollup cells. For clicks,
-/// a fold reads a batch of pending cells, works out their rollup cells off the writer's thread, then in one write
-/// transaction adds those cells and subtracts exactly what it read from the pending ones (clicks that arrived meanwhile
-/// stay pending). Since every step only adds, the rollups plus what is still pending always count each click once;
-/// folds are chained one after another so that two never fold the same cells. Conversion rows fold as
-/// `ConversionFold` says.
+/// Moves Tracking's clicks (`ClickLog`, past each tenant's `ClickCursors`) and pending conversion rows
+/// (`PendingConversions`) into the rollup cells. For clicks, a fold reads a batch of the log in a read transaction,
+/// works out their cells off the writer's thread, then in one write transaction adds the cells and moves the cursor
+/// past the batch: the rollups, with the log past the cursor, always count each click once. Folds are chained one
+/// after another so that two never fold the same clicks. Conversion rows fold as `ConversionFold` says.
 ///
 /// The server folds in the background (`RollupFoldService`); every query first catches its tenant up, so the
 /// dashboard always counts every click and sale already answered.
 public actor RollupFolder {
     private let store: any KeyValueStore
+    private let clicks: any ClickLog
     private let namespace: String
-    private var last: Task<Int, any Error>?
-    /// Pending cells per transaction: enough to share the tenant- and program-wide cells among thousands of clicks,
-    /// few enough to keep the writer's other work waiting only milliseconds.
-    static let cellsPerTransaction = 10_000
+    private var last: Task<(clicks: Int, conversions: Int), any Error>?
+    /// Clicks per transaction: enough to share the tenant- and program-wide cells among thousands of clicks, few
+    /// enough to keep the writer's other work waiting only milliseconds.
+    static let clicksPerTransaction = 10_000
     /// Pending conversion rows read at a time, to be folded in transactions of about `conversionsPerTransaction`
     /// rows: the writer's thread reads two keys of each to check the plan, while sales wait.
     static let conversionsPerRead = 5_000
@@ -26,56 +27,102 @@ public actor RollupFolder {
     /// not wait for it; they fold what their tenant has pending themselves.
     public static let backgroundInterval = Duration.seconds(1)
 
-    public init(store: any KeyValueStore) { self.init(store: store, namespace: RollupKeys.live) }
+    public init(store: any KeyValueStore, clicks: any ClickLog) { self.init(store: store, clicks: clicks, namespace: RollupKeys.live) }
 
-    init(store: any KeyValueStore, namespace: String) {
+    init(store: any KeyValueStore, clicks: any ClickLog, namespace: String) {
         self.store = store
+        self.clicks = clicks
         self.namespace = namespace
     }
 
-    /// Folds everything pending, of one tenant or of all; returns how many pending cells and rows it folded.
+    /// Folds everything pending, of one tenant or of all; returns how many clicks and conversion rows it folded.
     @discardableResult
     public func fold(_ tenant: TenantID? = nil) async throws -> Int {
+        let folded = try await foldCounting(tenant)
+        return folded.clicks + folded.conversions
+    }
+
+    /// As `fold`, counting clicks and conversion rows apart.
+    func foldCounting(_ tenant: TenantID?) async throws -> (clicks: Int, conversions: Int) {
         let previous = last
-        let next = Task { [store, namespace] in
+        let next = Task { [store, clicks, namespace] in
             _ = await previous?.result
-            return try await Self.foldAll(tenant, store: store, namespace: namespace)
+            return try await Self.foldAll(tenant, store: store, clicks: clicks, namespace: namespace)
         }
         last = next
         return try await next.value
     }
 
-    /// Folds the tenant's pending clicks and conversions if it has any: a cursor seek each when it has none.
+    /// Folds the tenant's clicks and conversions if it has any pending: a seek or two when it has none.
     public func catchUp(_ tenant: TenantID) async throws {
-        let prefixes = [PendingClicks(namespace: namespace).cells(of: tenant).prefix, PendingConversions(namespace: namespace).rows(of: tenant).prefix]
+        let watermark = clicks.watermark()
+        let cursors = ClickCursors(namespace: namespace)
+        let conversions = PendingConversions(namespace: namespace).rows(of: tenant).prefix
         let hasPending = try store.read { reader in
+            let cursor = try cursors.cursor(tenant, in: reader).flatMap(ClickID.init(bytes:))
+            if try !clicks.clicks(of: tenant, after: cursor, below: watermark, limit: 1, in: reader).isEmpty { return true }
             var found = false
-            for prefix in prefixes where !found {
-                try reader.scan(.rollups, prefix: prefix) { _, _ in
-                    found = true
-                    return false
-                }
+            try reader.scan(.rollups, prefix: conversions) { _, _ in
+                found = true
+                return false
             }
             return found
         }
         if hasPending { try await fold(tenant) }
     }
 
-    private static func foldAll(_ tenant: TenantID?, store: any KeyValueStore, namespace: String) async throws -> Int {
-        try await foldClicks(tenant, store: store, namespace: namespace) + foldConversions(tenant, store: store, namespace: namespace)
+    private static func foldAll(
+        _ tenant: TenantID?, store: any KeyValueStore, clicks: any ClickLog, namespace: String
+    ) async throws -> (clicks: Int, conversions: Int) {
+        let cursors = ClickCursors(namespace: namespace)
+        var tenants = tenant.map { [$0] } ?? clicks.recentTenants()
+        if tenant == nil {
+            // Tenants folded before this process started may have clicks it has not folded yet.
+            try store.read { reader in
+                try reader.scan(.rollups, prefix: cursors.space.prefix) { key, _ in
+                    if let folded = cursors.tenant(key), !tenants.contains(folded) { tenants.append(folded) }
+                    return true
+                }
+            }
+        }
+        var folded = 0
+        for tenant in tenants { folded += try await foldClicks(tenant, store: store, log: clicks, cursors: cursors, namespace: namespace) }
+        return (folded, try await foldConversions(tenant, store: store, namespace: namespace))
     }
 
-    private static func foldClicks(_ tenant: TenantID?, store: any KeyValueStore, namespace: String) async throws -> Int {
-        let pending = PendingClicks(namespace: namespace)
-        let prefix = tenant.map { pending.cells(of: $0).prefix } ?? pending.space.prefix
+    private static func foldClicks(
+        _ tenant: TenantID, store: any KeyValueStore, log: any ClickLog, cursors: ClickCursors, namespace: String
+    ) async throws -> Int {
         var total = 0
         while true {
-            let (folded, changes) = try store.read { reader in try Self.read(prefix, pending, namespace: namespace, in: reader) }
-            guard folded > 0 else { return total }
-            try await store.write(durability: .deferredSync) { writer in try writer.addNow(.rollups, changes) }
-            total += folded
-            if folded < cellsPerTransaction { return total }
+            let watermark = log.watermark()
+            let (cursor, clicks) = try store.read { reader in
+                let cursor = try cursors.cursor(tenant, in: reader)
+                let after = cursor.flatMap(ClickID.init(bytes:))
+                return (cursor, try log.clicks(of: tenant, after: after, below: watermark, limit: clicksPerTransaction, in: reader))
+            }
+            guard let end = clicks.last?.clickID else { return total }
+            let changes = try cells(of: clicks, tenant, namespace: namespace)
+            let moved = try await store.write(durability: .deferredSync) { writer in
+                // Folds of one folder never overlap; another process's may have moved the cursor meanwhile.
+                guard try cursors.cursor(tenant, in: writer) == cursor else { return false }
+                try writer.addNow(.rollups, changes)
+                try writer.put(.rollups, cursors.key(tenant), end.bytes)
+                return true
+            }
+            if !moved { continue }
+            total += clicks.count
+            if clicks.count < clicksPerTransaction { return total }
         }
+    }
+
+    /// The rollup cells a batch of clicks adds to, sorted by key here rather than on the writer's thread.
+    private static func cells(of clicks: [ClickRecorded], _ tenant: TenantID, namespace: String) throws -> [(key: StoreKey, increments: CounterSet)] {
+        var groups = ClickGroups()
+        for click in clicks { groups.add(click) }
+        var changes: [(key: StoreKey, increments: CounterSet)] = []
+        try groups.batch().forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) }
+        return changes.sorted(byKey: \.key)
     }
 
     /// A conversion's fold is planned after a read transaction and checked in the write: unlike a click's counts, a
@@ -95,34 +142,5 @@ public actor RollupFolder {
             total += rows.count
             if rows.count < limit { return total }
         }
-    }
-
-    /// How many pending cells a batch read, and the changes that fold them: the pending cells less what was read and
-    /// the rollup cells their clicks add up to, sorted by key here rather than on the writer's thread (the pending
-    /// ones come sorted from the scan, a run the sort takes as it is).
-    private static func read(
-        _ prefix: StoreKey, _ pending: PendingClicks, namespace: String, in reader: borrowing some StoreReader & ~Copyable
-    ) throws -> (Int, [(key: StoreKey, increments: CounterSet)]) {
-        var clicks: [StoreKey: CounterSet] = [:]
-        var changes: [(key: StoreKey, increments: CounterSet)] = []
-        try reader.scan(.rollups, prefix: prefix) { key, value in
-            guard let shared = pending.sharedCells(of: key) else {
-                throw StoreError(.corrupted, message: "unreadable pending click cell \(key)")
-            }
-            let counts = try CounterSet(encoded: value)
-            clicks[shared, default: CounterSet()].add(counts)
-            changes.append((key, -counts))
-            return changes.count < cellsPerTransaction
-        }
-        let folded = changes.count
-        var batches: [TenantID: RollupBatch] = [:]
-        for (shared, counts) in clicks {
-            guard let cell = PendingClicks.Cell(shared) else { throw StoreError(.corrupted, message: "unreadable pending click cell \(shared)") }
-            batches[cell.tenant, default: RollupBatch()].add(Contribution(clicks: cell.profile, counts), day: cell.day, program: cell.program, affiliate: cell.affiliate)
-        }
-        for (tenant, batch) in batches {
-            batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) }
-        }
-        return (folded, changes.sorted(byKey: \.key))
     }
 }

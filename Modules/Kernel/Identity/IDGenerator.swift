@@ -40,6 +40,17 @@ public final class IDGenerator: Sendable {
         }
         return TypedID(uuid: UUID(uuid: raw))
     }
+
+    /// Makes every id minted from now on greater than `id`, minted by an earlier process, even while the clock is
+    /// behind it (set back since, say): they continue from the millisecond after it.
+    public func advance<Tag>(past id: TypedID<Tag>) {
+        let millis = withUnsafeBytes(of: id.uuid.uuid) { $0.prefix(6).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        state.withLock { state in
+            guard millis >= state.millis else { return }
+            state.millis = millis + 1
+            state.counter = 0
+        }
+    }
 }
 
 /// Random words drawn from the system's generator 64 at a time: one draw per id was a system call on every click.

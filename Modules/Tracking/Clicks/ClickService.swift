@@ -13,6 +13,7 @@ public struct ClickService: Sendable {
     let tenants: any TenantDirectory
     let params: AttributionParamsService
     let passthrough: PassthroughReferrerService
+    private let sequence: ClickSequence
 
     /// A second click on the same link within this window is the same visit, not another click.
     static let repeatWindow: TimeInterval = 30 * 60
@@ -29,17 +30,25 @@ public struct ClickService: Sendable {
         self.tenants = tenants
         self.params = params
         self.passthrough = passthrough
+        sequence = ClickSequence(ids: ids)
     }
+
+    /// The stored clicks as the log Insights folds into its rollups.
+    public var log: StoredClickLog { StoredClickLog(sequence: sequence) }
 
     public func record(_ request: ClickRequest, from visitor: Visitor) async throws -> ClickResult {
         let now = clock.now()
         // Every lookup in one read transaction: one per directory call cost more than the reads themselves.
         let (result, new) = try database.read { store in try decide(request, visitor, at: now, in: store) }
-        if let new { try await store(new.click, tenant: new.tenant, reward: new.reward) }
+        if let new {
+            defer { sequence.end(new.click.id) }
+            try await store(new.click, tenant: new.tenant, reward: new.reward)
+        }
         return result
     }
 
-    /// The answer to a click, and the click to store before giving it when one is recorded.
+    /// The answer to a click, and the click to store before giving it when one is recorded. Nothing after the click
+    /// takes its id may throw: the id is held until the click's write ends (`ClickSequence`).
     private func decide(
         _ request: ClickRequest, _ visitor: Visitor, at now: Date, in store: borrowing some StoreReader & ~Copyable
     ) throws -> (ClickResult, (click: Click, tenant: TenantID, reward: ClickReward?)?) {
@@ -73,14 +82,15 @@ public struct ClickService: Sendable {
                 campaign: utm.campaign ?? rule.utmCampaign.nonEmpty, term: utm.term ?? rule.utmTerm.nonEmpty, content: utm.content)
             result.warnings.append("passthrough_fallback_utms")
         }
-        let click = Click(
-            id: ids.next(), programID: program.id, affiliateID: target.affiliateID, linkID: target.linkID, code: code, at: now,
-            consentGranted: consent, device: DeviceClassifier.classify(userAgent: visitor.userAgent), country: visitor.country,
-            landingPage: consent ? request.page.pageURL : LandingURL.withoutQuery(request.page.pageURL),
-            referrerHost: consent ? referrerHost : nil, utm: utm)
-        let reward = try ClickReward(program: program, target: target, device: click.device) {
+        let device = DeviceClassifier.classify(userAgent: visitor.userAgent)
+        let reward = try ClickReward(program: program, target: target, device: device) {
             try tenants.tenant(program.tenant)?.homeCurrency ?? .usd
         }
+        let id = try sequence.begin(program.tenant, in: store)
+        let click = Click(
+            id: id, programID: program.id, affiliateID: target.affiliateID, linkID: target.linkID, code: code, at: now, consentGranted: consent, device: device, country: visitor.country,
+            landingPage: consent ? request.page.pageURL : LandingURL.withoutQuery(request.page.pageURL),
+            referrerHost: consent ? referrerHost : nil, utm: utm)
         let new = (click, program.tenant, reward)
 
         result.recordedClick = click.id
@@ -173,9 +183,9 @@ public struct ClickService: Sendable {
         let writes = LedgerWrites(tenant: tenant, ids: ids)
         // Clicks are the one high-volume write: answered once committed to the OS (so `kill -9` loses none), fsynced
         // within the store's sync interval. BENCHMARKS.md has the measured figures. A paid click carries money, so
-        // it is fsynced before the answer like every conversion. The event is announced up front so that its rollup
-        // increments are worked out here rather than on the single writer's thread.
-        try await database.write(durability: reward == nil ? .deferredSync : .synced, announcing: [event]) { store, events in
+        // it is fsynced before the answer like every conversion.
+        try await database.write(durability: reward == nil ? .deferredSync : .synced) { store, events in
+            events.record(event)
             try store.put(.records, ClickKeys.clicks(tenant).key(click.id), bytes)
             try reward?.accrue(click, writes: writes, ids: ids, in: store, events: &events)
         }

@@ -1,9 +1,9 @@
 public import Contracts
 public import Kernel
 
-/// Tracking's records as events: every stored click as `click.recorded`, every ledger row as `conversion.created` in
-/// its current state (status, commission after refunds), every ended subscription as `subscription.canceled`.
-/// Read in pages, each in its own short read transaction.
+/// Tracking's records as events: every ledger row as `conversion.created` in its current state (status, commission
+/// after refunds), every ended subscription as `subscription.canceled`. Clicks are not replayed: Insights folds them
+/// from the click records themselves (`StoredClickLog`). Read in pages, each in its own short read transaction.
 public struct TrackingHistory: RecordedHistory {
     let database: Database
     let pageSize: Int
@@ -14,11 +14,6 @@ public struct TrackingHistory: RecordedHistory {
     }
 
     public func replay(_ tenant: TenantID, _ deliver: ([any DomainEvent]) async throws -> Void) async throws {
-        let clicks = ClickKeys.clicks(tenant)
-        try await pages(of: clicks, deliver) { key, bytes, _ in
-            guard let id = ClickID(bytes: key.suffix(after: clicks.prefix)) else { return nil }
-            return try ClickCoding.decode(bytes, id: id).recorded(tenant)
-        }
         try await pages(of: ConversionKeys.conversions(tenant), deliver) { _, bytes, store in
             let conversion = try ConversionCoding.decode(bytes)
             let click = try conversion.clickID.flatMap { id in

@@ -1,6 +1,6 @@
 import Insights
 
-/// Runs `body` while folding pending clicks as often as the server's `RollupFoldService` does, then
+/// Runs `body` while folding new clicks as often as the server's `RollupFoldService` does, then
 /// folds what is left: timings taken around it include the folding.
 func whileFolding<T>(_ folder: RollupFolder, _ body: () async throws -> T) async throws -> T {
     let value = try await withThrowingTaskGroup(of: Void.self) { group in

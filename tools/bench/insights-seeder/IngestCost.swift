@@ -5,7 +5,7 @@ import Storage
 /// What the projections cost at ingest: the same clicks, spread over the year as the seed spreads them, into a fresh
 /// store with and without `InsightsProjector` on the bus. Only the clicks are timed, not the tenant's set-up.
 enum IngestCost {
-    /// When pending clicks are folded into the rollups during a timed run.
+    /// When the recorded clicks are folded into the rollups during a timed run.
     enum Folding {
         /// As often as the server does while recording, and what is left at the end: all in the time.
         case alongside

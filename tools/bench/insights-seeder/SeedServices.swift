@@ -42,6 +42,7 @@ struct SeedServices: Sendable {
         billing = BillingIngestion(
             database: database, clock: clock, ids: ids, programs: programs, affiliates: affiliates, tenants: tenants, clicks: clicks, ledger: ledger)
         signatures = RequestSignatureVerifier(secrets: credentials, clock: clock)
-        folder = RollupFolder(store: store)
+        // Without the projections the clicks are not folded either: what they cost is the projections' cost.
+        folder = RollupFolder(store: store, clicks: projections ? clicks.log : NoClickLog())
     }
 }

@@ -1,0 +1,63 @@
+import Contracts
+import Kernel
+
+/// How far each tenant's clicks are folded into the rollups: the id of the last click of Tracking's log (`ClickLog`)
+/// they count. A fold moves it in the transaction that adds its clicks, so the rollups count every click up to it
+/// and none after, and the log past it is all that is pending: recording a click writes nothing for Insights.
+struct ClickCursors {
+    let space: Keyspace
+
+    /// Global and then keyed by tenant, so that one scan finds every tenant folded before.
+    init(namespace: String = RollupKeys.live) { space = .global(namespace + "-click-cursors") }
+
+    func key(_ tenant: TenantID) -> StoreKey { space.key(tenant.number) }
+
+    /// The tenant a cursor's key names.
+    func tenant(_ key: StoreKey) -> TenantID? { TenantID(leadingBytes: key.suffix(after: space.prefix)) }
+
+    /// The tenant's cursor as stored: nil before its first fold.
+    func cursor(_ tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> [UInt8]? {
+        try store.get(.rollups, key(tenant))
+    }
+}
+
+/// Clicks summed by what decides their rollup cells: program, affiliate, day and profile (`ClickProfile`). A busy
+/// affiliate's clicks share a profile, so a fold works out its cells once for all of them.
+struct ClickGroups {
+    private var groups: [StoreKey: CounterSet] = [:]
+
+    mutating func add(_ click: ClickRecorded) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(120)
+        click.programID.appendKeyBytes(to: &bytes)
+        click.affiliateID.appendKeyBytes(to: &bytes)
+        UInt32(CalendarDay(click.at).number).appendKeyBytes(to: &bytes)
+        ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
+            .appendKeyBytes(to: &bytes)
+        groups[StoreKey(bytes: bytes), default: CounterSet()].add(Self.counts(at: Contribution.hour(of: click.at)))
+    }
+
+    /// One click at an hour of the day.
+    private static func counts(at hour: Int) -> CounterSet {
+        var counts = CounterSet()
+        counts.add(.clicks)
+        counts.add(.clicksByHour, bucket: hour)
+        return counts
+    }
+
+    /// The groups' contributions, read back from their keys: the profile as its key stores it (a country that is not
+    /// two letters is unknown, texts are bounded), as every cell keyed by it.
+    func batch() throws -> RollupBatch {
+        var batch = RollupBatch()
+        for (key, counts) in groups {
+            let bytes = key.bytes[...]
+            let start = bytes.startIndex
+            guard bytes.count > 36, let program = ProgramID(bytes: bytes[start..<start + 16]),
+                let affiliate = AffiliateID(bytes: bytes[start + 16..<start + 32]), let profile = ClickProfile(keyBytes: bytes[(start + 36)...])
+            else { throw StoreError(.corrupted, message: "unreadable click group \(key)") }
+            let day = CalendarDay(number: bytes[start + 32..<start + 36].reduce(0) { $0 << 8 | Int($1) })
+            batch.add(Contribution(clicks: profile, counts), day: day, program: program, affiliate: affiliate)
+        }
+        return batch
+    }
+}
