@@ -43,16 +43,16 @@ server_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 server_disk_bytes() { awk '/^write_bytes:/ { print $2 }' "/proc/$server/io"; }
 
 # wrk at 64 connections; appends "name rps p50 p99 non2xx cpu-us-per-request disk-bytes-per-request" to $results. The
-# server's CPU time and disk writes per request are read after a pause, so that background work the requests caused
-# (folding clicks, the deferred fsync) is counted too; CPU time depends much less than requests/s on what else the
-# machine runs.
+# server's CPU time and disk writes per request are read after a pause longer than the background fold's interval, so
+# that the work the requests left behind (folding clicks and sales, the deferred fsync) is counted with them and done
+# before another server's run; CPU time depends much less than requests/s on what else the machine runs.
 bench_run() { # name, path, extra wrk args
   local name=$1 path=$2 before disk output
   shift 2
   before=$(server_cpu_ticks)
   disk=$(server_disk_bytes)
   output=$(wrk -t2 -c64 -d"${seconds}s" --latency "$@" "$base$path")
-  sleep 0.5
+  sleep 1.5
   awk -v name="$name" -v ticks=$(($(server_cpu_ticks) - before)) -v hz="$(getconf CLK_TCK)" -v disk=$(($(server_disk_bytes) - disk)) '
     / requests in / { requests = $1 }
     /Requests\/sec/ { rps = $2 }

@@ -21,6 +21,8 @@ public func checkRollups(
         for organization in try services.tenants.all() where handle.map({ $0 == organization.handle }) ?? true {
             reports.append((organization.handle, try await audit.run(organization.tenant, repair: repair)))
         }
+        // Every tenant repaired: whatever layout the rollups were in, they are in this one now.
+        if repair && handle == nil { try await RollupLayout.markCurrent(in: engine) }
     } catch {
         await engine.shutdown()
         throw error

@@ -105,25 +105,28 @@ public struct RollupAudit: Sendable {
         return "{" + cell.entries.map { "\($0.slot >> 16).\($0.slot & 0xFFFF)=\($0.value)" }.joined(separator: " ") + "}"
     }
 
-    func clear(_ space: Keyspace) async throws {
+    /// Deletes every entry of `space` in the `rollups` table, a page of them per transaction.
+    static func clear(_ space: Keyspace, in store: any KeyValueStore) async throws {
         var cells = RecordPages(store, space, pageSize: 5_000)
         var keys: [StoreKey] = []
         while let entry = try cells.next() {
             keys.append(StoreKey(bytes: space.prefix.bytes + entry.suffix))
             if keys.count == 5_000 {
-                try await delete(keys)
+                try await delete(keys, from: store)
                 keys.removeAll()
             }
         }
-        try await delete(keys)
+        try await delete(keys, from: store)
     }
 
-    private func delete(_ keys: [StoreKey]) async throws {
+    private static func delete(_ keys: [StoreKey], from store: any KeyValueStore) async throws {
         guard !keys.isEmpty else { return }
         try await store.write { writer in
             for key in keys { try writer.delete(.rollups, key) }
         }
     }
+
+    private func clear(_ space: Keyspace) async throws { try await Self.clear(space, in: store) }
 
     private func copy(_ source: Keyspace, to target: Keyspace) async throws {
         var cells = RecordPages(store, source, pageSize: 5_000)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Insights
 import Kernel
 import Storage
 
@@ -43,6 +44,8 @@ struct Seed: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let start = seededYearStart(days: days)
         let services = try SeedServices(dataDirectory: dataDirectory, projections: true)
+        // Marked as the server marks the stores it creates, so that it serves this one without rebuilding it.
+        try await RollupLayout.markCurrent(in: services.store)
         let setUp = Date()
         let coupons = min(200, affiliates)
         let bench = try await BenchTenant.create(in: services, affiliates: affiliates, coupons: coupons, tasks: tasks, at: start - Recorder.day)
