@@ -88,7 +88,8 @@ public struct ClickService: Sendable {
         }
         let id = try sequence.begin(program.tenant, in: store)
         let click = Click(
-            id: id, programID: program.id, affiliateID: target.affiliateID, linkID: target.linkID, code: code, at: now, consentGranted: consent, device: device, country: visitor.country,
+            id: id, programID: program.id, affiliateID: target.affiliateID, linkID: target.linkID, code: code, at: now,
+            consentGranted: consent, device: device, country: visitor.country,
             landingPage: consent ? request.page.pageURL : LandingURL.withoutQuery(request.page.pageURL),
             referrerHost: consent ? referrerHost : nil, utm: utm)
         let new = (click, program.tenant, reward)
