@@ -44,7 +44,7 @@ final class GroupCommitWriter: Sendable {
         self.environment = environment
         self.batchLimit = batchLimit
         defersSync = syncInterval != nil
-        let interval = syncInterval ?? .milliseconds(100)
+        let interval = syncInterval ?? LMDBStore.defaultSyncInterval
         self.syncInterval = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         let thread = Thread { [self] in run() }
         thread.name = "lmdb-writer"

@@ -6,16 +6,21 @@ public final class LMDBStore: KeyValueStore {
     public let environment: LMDBEnvironment
     private let writer: GroupCommitWriter
 
+    /// How long a `.deferredSync` write may wait for its fsync unless the owner says otherwise.
+    public static let defaultSyncInterval = Duration.milliseconds(100)
+
     /// Takes ownership of `environment`: `shutdown()` closes it.
     /// `syncInterval` bounds how long a `.deferredSync` write may wait for its fsync; without one, every write is
     /// fsynced before it is answered.
-    public init(environment: LMDBEnvironment, batchLimit: Int = 1_000, syncInterval: Duration? = .milliseconds(100)) {
+    public init(environment: LMDBEnvironment, batchLimit: Int = 1_000, syncInterval: Duration? = defaultSyncInterval) {
         self.environment = environment
         writer = GroupCommitWriter(environment: environment, batchLimit: batchLimit, syncInterval: syncInterval)
     }
 
     /// Opens the environment in the directory `path` and starts the writer.
-    public convenience init(path: String, initialMapSize: Int = 64 << 20, maxReaders: Int = 512, syncInterval: Duration? = .milliseconds(100)) throws {
+    public convenience init(
+        path: String, initialMapSize: Int = 64 << 20, maxReaders: Int = 512, syncInterval: Duration? = defaultSyncInterval
+    ) throws {
         self.init(environment: try LMDBEnvironment(path: path, initialMapSize: initialMapSize, maxReaders: maxReaders), syncInterval: syncInterval)
     }
 

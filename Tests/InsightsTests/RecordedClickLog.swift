@@ -28,7 +28,7 @@ final class RecordedClickLog: EventProjector, ClickLog {
         _ = tenants.withLock { $0.insert(click.tenant) }
     }
 
-    func watermark() -> ClickID { ClickID(uuid: UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))) }
+    func watermark() -> ClickID { .highest }
 
     func clicks(
         of tenant: TenantID, after cursor: ClickID?, below watermark: ClickID, limit: Int, in store: borrowing some StoreReader & ~Copyable

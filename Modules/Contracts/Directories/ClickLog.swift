@@ -1,4 +1,3 @@
-import Foundation
 public import Kernel
 
 /// Tracking's stored clicks in the order of their ids, which Insights folds into its rollups behind a cursor of its
@@ -26,7 +25,7 @@ public protocol ClickLog: Sendable {
 public struct NoClickLog: ClickLog {
     public init() {}
 
-    public func watermark() -> ClickID { ClickID(uuid: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))) }
+    public func watermark() -> ClickID { .lowest }
 
     public func clicks(
         of tenant: TenantID, after cursor: ClickID?, below watermark: ClickID, limit: Int, in store: borrowing some StoreReader & ~Copyable

@@ -13,7 +13,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "vouch")
     logger.logLevel = configuration.logLevel
-    let engine = try LMDBStore(path: configuration.dataDirectory, syncInterval: configuration.deferredSync ? .milliseconds(100) : nil)
+    let engine = try LMDBStore(path: configuration.dataDirectory, syncInterval: configuration.deferredSync ? LMDBStore.defaultSyncInterval : nil)
     let bus = EventBus(logger: logger)
     let rates: any ExchangeRateSource =
         configuration.exchangeRatesFile.map { [logger] in ExchangeRateFile(path: $0, onError: { logger.warning("\($0)") }) } ?? ExchangeRates.none

@@ -30,7 +30,7 @@ public struct RollupAudit: Sendable {
     public func run(_ tenant: TenantID, repair: Bool) async throws -> Report {
         let live = RollupKeys(tenant)
         let rebuilt = RollupKeys(tenant, namespace: Self.rebuildNamespace)
-        for space in rebuilt.all + [PendingConversions(namespace: Self.rebuildNamespace).rows(of: tenant)] { try await clear(space) }
+        for space in rebuilt.all + [PendingConversions(namespace: Self.rebuildNamespace).rows(of: tenant)] { try await Self.clear(space, in: store) }
         let cursor = ClickCursors(namespace: Self.rebuildNamespace).key(tenant)
         try await store.write { try $0.delete(.rollups, cursor) }
         var events = 0
@@ -54,11 +54,11 @@ public struct RollupAudit: Sendable {
         }
         if repair && differences > 0 {
             for (liveSpace, rebuiltSpace) in zip(live.all, rebuilt.all) {
-                try await clear(liveSpace)
+                try await Self.clear(liveSpace, in: store)
                 try await copy(rebuiltSpace, to: liveSpace)
             }
         }
-        for space in rebuilt.all { try await clear(space) }
+        for space in rebuilt.all { try await Self.clear(space, in: store) }
         return Report(events: events, differences: differences, samples: samples)
     }
 
@@ -125,8 +125,6 @@ public struct RollupAudit: Sendable {
             for key in keys { try writer.delete(.rollups, key) }
         }
     }
-
-    private func clear(_ space: Keyspace) async throws { try await Self.clear(space, in: store) }
 
     private func copy(_ source: Keyspace, to target: Keyspace) async throws {
         var cells = RecordPages(store, source, pageSize: 5_000)

@@ -159,7 +159,7 @@ enum WideScope: Hashable {
     /// The program's id, or sixteen zero bytes.
     var id: ProgramID {
         switch self {
-        case .tenant: ProgramID(uuid: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        case .tenant: .lowest
         case .program(let id): id
         }
     }

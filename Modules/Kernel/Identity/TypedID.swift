@@ -7,6 +7,12 @@ public struct TypedID<Tag>: Hashable, Comparable, Sendable, CustomStringConverti
 
     public init(uuid: UUID) { self.uuid = uuid }
 
+    /// Below and above every id: the bounds of a range of ids.
+    public static var lowest: TypedID { TypedID(uuid: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))) }
+    public static var highest: TypedID {
+        TypedID(uuid: UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)))
+    }
+
     /// Parses a client-supplied id; `nil` when it is not a UUID.
     public init?(_ string: some StringProtocol) {
         // The canonical form is read by hand: ids are parsed on hot paths, and `UUID(uuidString:)` goes through

@@ -19,11 +19,18 @@ final class ClickSequence: Sendable {
     /// in this process looks up its newest stored click first, so that ids keep growing across a restart even when the
     /// clock went back: a fold's cursor, at a stored click, is then below every click still to be recorded.
     func begin(_ tenant: TenantID, in store: borrowing some StoreReader & ~Copyable) throws -> ClickID {
-        if !state.withLock({ $0.tenants.contains(tenant) }), let newest = try Self.newest(of: tenant, in: store) { ids.advance(past: newest) }
-        return state.withLock { state in
+        if let id = take(tenant, first: false) { return id }
+        if let newest = try Self.newest(of: tenant, in: store) { ids.advance(past: newest) }
+        return take(tenant, first: true)!
+    }
+
+    /// A new id held for `tenant`, in one lock; nil for a tenant not seen yet unless this is its `first` click.
+    private func take(_ tenant: TenantID, first: Bool) -> ClickID? {
+        state.withLock { state in
+            guard first || state.tenants.contains(tenant) else { return nil }
+            if first { state.tenants.insert(tenant) }
             let id: ClickID = ids.next()
             state.writing.insert(id)
-            state.tenants.insert(tenant)
             return id
         }
     }

@@ -1,5 +1,4 @@
 public import Contracts
-import Foundation
 public import Kernel
 
 /// The click records as the log Insights folds (`ClickLog`).
@@ -13,7 +12,7 @@ public struct StoredClickLog: ClickLog {
     /// every stored click is in it.
     public init() { sequence = nil }
 
-    public func watermark() -> ClickID { sequence?.watermark() ?? Self.aboveEvery }
+    public func watermark() -> ClickID { sequence?.watermark() ?? .highest }
 
     public func clicks(
         of tenant: TenantID, after cursor: ClickID?, below watermark: ClickID, limit: Int, in store: borrowing some StoreReader & ~Copyable
@@ -32,7 +31,4 @@ public struct StoredClickLog: ClickLog {
     }
 
     public func recentTenants() -> [TenantID] { sequence?.tenants ?? [] }
-
-    /// Above every id a click can have: all 128 bits set.
-    private static let aboveEvery = ClickID(uuid: UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)))
 }
