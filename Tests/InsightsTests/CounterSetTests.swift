@@ -14,12 +14,15 @@ import Testing
         #expect(throws: StoreError.self) { try CounterSet(encoded: [2, 0, 0]) }
     }
 
-    /// `+` merges in one pass and `add` of a set into an empty one takes its entries: both as adding slot by slot.
+    /// `+` merges in one pass, `add` of a set into an empty one takes its entries and `add` of a set with the same
+    /// slots adds value by value: all as adding slot by slot.
     @Test func sumsEqualAddingSlotBySlot() {
         var random = SystemRandomNumberGenerator()
-        for _ in 0..<2_000 {
+        for _ in 0..<3_000 {
             let left = Self.randomSet(&random)
-            let right = Bool.random(using: &random) ? -left : Self.randomSet(&random)
+            var sameSlots = CounterSet()
+            for entry in left.entries { sameSlots.add(entry.slot, Bool.random(using: &random) ? -entry.value : Int64.random(in: 1...9, using: &random)) }
+            let right = [-left, sameSlots, Self.randomSet(&random)].randomElement(using: &random)!
             var expected = left
             for (slot, value) in right.entries { expected.add(slot, value) }
             var added = left

@@ -1,6 +1,6 @@
 import Contracts
 import Foundation
-import Insights
+@testable import Insights
 import Kernel
 import TestSupport
 import Testing
@@ -251,8 +251,10 @@ import Testing
             ])
         }
         // Clicks are folded from the log at any time: some before the rest are written, some while they are (by two
-        // folds at once), the rest when the queries catch up.
-        let folder = RollupFolder(store: database.engine, clicks: clicks)
+        // folds at once), the rest when the queries catch up. In small steps, so that a fold takes clicks in several
+        // reads and transactions, and conversion rows in several plans.
+        let limits = RollupFolder.Limits(clicksPerRead: 7, groupsPerTransaction: 30, clicksPerTransaction: 40, conversionsPerRead: 9, conversionsPerTransaction: 4)
+        let folder = RollupFolder(store: database.engine, clicks: clicks, namespace: RollupKeys.live, limits: limits)
         try await write(Array(events[..<300]), to: database)
         try await folder.fold()
         let middle = Array(events[300..<450])

@@ -31,7 +31,7 @@ public enum AttributionMethod: String, Sendable, Codable, CaseIterable {
 }
 
 /// The campaign tags of a visit.
-public struct UTMParameters: Sendable, Equatable, Codable {
+public struct UTMParameters: Sendable, Hashable, Codable {
     public var source: String?
     public var medium: String?
     public var campaign: String?

@@ -47,7 +47,8 @@ public struct RollupAudit: Sendable {
         var differences = 0
         var samples: [String] = []
         for (liveSpace, rebuiltSpace) in zip(live.all, rebuilt.all) {
-            try compare(liveSpace, rebuiltSpace, memos: liveSpace.prefix == live.memos.prefix) { description in
+            let values: Values = liveSpace.prefix == live.memos.prefix ? .memos : liveSpace.prefix == live.customers.prefix ? .firstPurchases : .counters
+            try compare(liveSpace, rebuiltSpace, values) { description in
                 differences += 1
                 if samples.count < 10 { samples.append(description) }
             }
@@ -62,11 +63,28 @@ public struct RollupAudit: Sendable {
         return Report(events: events, differences: differences, samples: samples)
     }
 
+    /// What a keyspace's values are, which says when two are the same.
+    private enum Values {
+        case counters, memos, firstPurchases
+    }
+
     /// Walks both keyspaces in key order at once, reporting every key whose value differs or that only one has.
-    /// `memos` says the values are conversion memos rather than counters.
-    private func compare(_ live: Keyspace, _ rebuilt: Keyspace, memos: Bool, _ report: (String) -> Void) throws {
-        func same(_ live: [UInt8], _ rebuilt: [UInt8]) -> Bool { memos ? Self.sameMemo(live, rebuilt) : live == rebuilt }
-        func describe(_ value: [UInt8]) -> String { memos ? Self.describeMemo(value) : Self.describe(value) }
+    private func compare(_ live: Keyspace, _ rebuilt: Keyspace, _ values: Values, _ report: (String) -> Void) throws {
+        func same(_ live: [UInt8], _ rebuilt: [UInt8]) -> Bool {
+            switch values {
+            case .counters: live == rebuilt
+            case .memos: Self.sameMemo(live, rebuilt)
+            // The same sale, whether its time is kept beside its id or, as before, only in its memo.
+            case .firstPurchases: (try? FirstPurchase(stored: live).conversion) == (try? FirstPurchase(stored: rebuilt).conversion)
+            }
+        }
+        func describe(_ value: [UInt8]) -> String {
+            switch values {
+            case .counters: Self.describe(value)
+            case .memos: Self.describeMemo(value)
+            case .firstPurchases: Hex.encode(value)
+            }
+        }
         var liveCells = RecordPages(store, live)
         var rebuiltCells = RecordPages(store, rebuilt)
         var a = try liveCells.next()

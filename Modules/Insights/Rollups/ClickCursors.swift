@@ -34,16 +34,12 @@ struct ClickGroups {
         UInt32(CalendarDay(click.at).number).appendKeyBytes(to: &bytes)
         ClickProfile(country: click.country, device: click.device, link: click.linkID, referrerHost: click.referrerHost, utm: click.utm)
             .appendKeyBytes(to: &bytes)
-        groups[StoreKey(bytes: bytes), default: CounterSet()].add(Self.counts(at: Contribution.hour(of: click.at)))
+        // Counted in place: a set built for each click cost an allocation and a merge.
+        groups[StoreKey(bytes: bytes), default: CounterSet()].addClick(at: Contribution.hour(of: click.at))
     }
 
-    /// One click at an hour of the day.
-    private static func counts(at hour: Int) -> CounterSet {
-        var counts = CounterSet()
-        counts.add(.clicks)
-        counts.add(.clicksByHour, bucket: hour)
-        return counts
-    }
+    /// How many groups there are: what a fold's cells grow with.
+    var count: Int { groups.count }
 
     /// The groups' contributions, read back from their keys: the profile as its key stores it (a country that is not
     /// two letters is unknown, texts are bounded), as every cell keyed by it.
@@ -59,5 +55,13 @@ struct ClickGroups {
             batch.add(Contribution(clicks: profile, counts), day: day, program: program, affiliate: affiliate)
         }
         return batch
+    }
+}
+
+extension CounterSet {
+    /// One click at an hour of the day.
+    fileprivate mutating func addClick(at hour: Int) {
+        add(.clicks)
+        add(.clicksByHour, bucket: hour)
     }
 }

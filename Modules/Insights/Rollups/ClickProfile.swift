@@ -4,7 +4,7 @@ import Kernel
 /// The click dimensions of one affiliate's activity, as the last part of a profile cell's key. An affiliate has few
 /// distinct combinations a day, so one cell per combination keeps a click to one affiliate-level write while any
 /// dimension can still be summed from the day's cells.
-struct ClickProfile: Equatable, KeyComponent {
+struct ClickProfile: Hashable, KeyComponent {
     /// `nil` fields are unknown: a sale without an originating click has no click dimension at all.
     var country: String?
     var device: DeviceClass?

@@ -65,10 +65,21 @@ struct ConversionFold: Sendable {
 
     private init(_ memos: [Memos], namespace: String) {
         rows = memos.map(\.row)
-        var batches: [TenantID: RollupBatch] = [:]
+        // What each row's cells count now is taken back and what its memo says added, summed first per program,
+        // affiliate, day and profile: rows that share all their cells are fanned out to them once.
+        var sums: [Cells: Contribution] = [:]
+        func add(_ contribution: Contribution, of memo: ConversionMemo, _ tenant: TenantID) {
+            let cells = Cells(tenant: tenant, program: memo.programID, affiliate: memo.affiliateID, day: memo.day, profile: contribution.profile)
+            // Changed in place: a sum copied out of the dictionary and back was copied whole for every row.
+            sums[cells, default: Contribution()].add(contribution)
+        }
         for memo in memos {
-            // Changed in place: a batch copied out of the dictionary and back was copied whole for every row.
-            batches[memo.row.tenant, default: RollupBatch()].replace(memo.counted, with: memo.current)
+            if let old = memo.counted { add(-Contribution(old), of: old, memo.row.tenant) }
+            if let new = memo.current { add(Contribution(new), of: new, memo.row.tenant) }
+        }
+        var batches: [TenantID: RollupBatch] = [:]
+        for (cells, sum) in sums {
+            batches[cells.tenant, default: RollupBatch()].add(sum, day: cells.day, program: cells.program, affiliate: cells.affiliate)
         }
         for (tenant, batch) in batches { batch.forEachCell(RollupKeys(tenant, namespace: namespace)) { changes.append(($0, $1)) } }
         changes = changes.sorted(byKey: \.key)
@@ -107,6 +118,15 @@ struct ConversionFold: Sendable {
             counted = row.counted.isEmpty ? nil : try MemoCoding.decode(row.counted)
             current = try row.current.map(MemoCoding.decode)
         }
+    }
+
+    /// What decides a contribution's cells.
+    private struct Cells: Hashable {
+        let tenant: TenantID
+        let program: ProgramID
+        let affiliate: AffiliateID
+        let day: CalendarDay
+        let profile: ClickProfile?
     }
 
     private struct AffiliateKey: Hashable {

@@ -23,13 +23,14 @@ struct ConversionMemos {
     /// from then on counts as a returning customer's.
     private func claimsFirstPurchase(of customer: String, _ event: ConversionRecorded, in store: borrowing some StoreWriter & ~Copyable) throws -> Bool {
         let key = keys.customer(customer)
-        if let stored = try store.get(.rollups, key), let first = ConversionID(bytes: stored), first != event.conversionID,
-            let memo = try memo(first, in: store)
-        {
-            guard (event.at, event.conversionID) < (memo.at, first) else { return false }
-            try replace(first, in: store) { $0?.returning() }
+        if let stored = try store.get(.rollups, key) {
+            let first = try FirstPurchase(stored: stored)
+            if first.conversion != event.conversionID, let at = try first.at ?? memo(first.conversion, in: store)?.at {
+                guard (event.at, event.conversionID) < (at, first.conversion) else { return false }
+                try replace(first.conversion, in: store) { $0?.returning() }
+            }
         }
-        try store.put(.rollups, key, event.conversionID.bytes)
+        try store.put(.rollups, key, FirstPurchase(event.conversionID, at: event.at).bytes)
         return true
     }
 

@@ -14,7 +14,12 @@ struct PendingConversions {
     /// Global and then keyed by tenant, like pending clicks, so that one scan finds every tenant's.
     init(namespace: String = RollupKeys.live) { space = .global(namespace + "-pending-conversions") }
 
-    func key(_ tenant: TenantID, _ conversion: ConversionID) -> StoreKey { space.key(tenant.number, conversion) }
+    func key(_ tenant: TenantID, _ conversion: ConversionID) -> StoreKey {
+        space.key(reserving: 20) { bytes in
+            tenant.number.appendKeyBytes(to: &bytes)
+            conversion.appendKeyBytes(to: &bytes)
+        }
+    }
 
     func rows(of tenant: TenantID) -> Keyspace { space.narrowed(to: tenant.number) }
 

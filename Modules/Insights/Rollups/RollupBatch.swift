@@ -42,12 +42,6 @@ struct RollupBatch {
         }
     }
 
-    /// Moves a conversion row's counters from its old contribution to its new one.
-    mutating func replace(_ old: ConversionMemo?, with new: ConversionMemo?) {
-        if let old { add(-Contribution(old), day: old.day, program: old.programID, affiliate: old.affiliateID) }
-        if let new { add(Contribution(new), day: new.day, program: new.programID, affiliate: new.affiliateID) }
-    }
-
     /// Every cell the batch changes in the `rollups` table, with its increments.
     func forEachCell(_ keys: RollupKeys, _ visit: (StoreKey, CounterSet) throws -> Void) rethrows {
         func append(_ key: StoreKey, _ counters: CounterSet) throws {

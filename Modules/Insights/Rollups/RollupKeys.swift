@@ -13,7 +13,8 @@ struct RollupKeys {
     private let profiles: Keyspace
     /// Each conversion row's memo (`MemoCoding`), not counters.
     let memos: Keyspace
-    private let customers: Keyspace
+    /// Each customer's first purchase (`FirstPurchase`), not counters.
+    let customers: Keyspace
     private let affiliateDimensions: Keyspace
 
     init(_ tenant: TenantID, namespace: String = RollupKeys.live) {
@@ -37,7 +38,7 @@ struct RollupKeys {
 
     /// Tenant- or program-wide totals of one period.
     func series(_ scope: WideScope, _ period: Period) -> StoreKey {
-        Self.key(series, extra: 22) { bytes in
+        series.key(reserving: 22) { bytes in
             scope.tag.appendKeyBytes(to: &bytes)
             scope.id.appendKeyBytes(to: &bytes)
             period.granularity.rawValue.appendKeyBytes(to: &bytes)
@@ -48,7 +49,7 @@ struct RollupKeys {
     /// Tenant- or program-wide counts of one dimension's values in one period, the value last so that one period's
     /// values are one prefix scan.
     func dimension(_ scope: WideScope, _ dimension: Dimension, _ period: Period, value: String) -> StoreKey {
-        Self.key(dimensions, extra: 24 + value.utf8.count) { bytes in
+        dimensions.key(reserving: 24 + value.utf8.count) { bytes in
             Self.appendDimension(scope, dimension, period, to: &bytes)
             value.appendKeyBytes(to: &bytes)
         }
@@ -63,7 +64,7 @@ struct RollupKeys {
     /// An affiliate's counts of one dimension's values in one period: the affiliate's breakdowns read a handful of
     /// months and days of these instead of every day's profiles.
     func affiliateDimension(_ affiliate: AffiliateID, _ dimension: Dimension, _ period: Period, value: String) -> StoreKey {
-        Self.key(affiliateDimensions, extra: 23 + value.utf8.count) { bytes in
+        affiliateDimensions.key(reserving: 23 + value.utf8.count) { bytes in
             Self.appendAffiliateDimension(affiliate, dimension, period, to: &bytes)
             value.appendKeyBytes(to: &bytes)
         }
@@ -78,7 +79,7 @@ struct RollupKeys {
     /// An affiliate's totals over a block of days (see `StandingLevel`): block first, so one block of a program's
     /// affiliates is one prefix scan for the leaderboard.
     func standing(shift: Int, block: Int, program: ProgramID, affiliate: AffiliateID) -> StoreKey {
-        Self.key(standings, extra: 37) { bytes in
+        standings.key(reserving: 37) { bytes in
             UInt8(shift).appendKeyBytes(to: &bytes)
             UInt32(block).appendKeyBytes(to: &bytes)
             program.appendKeyBytes(to: &bytes)
@@ -93,7 +94,7 @@ struct RollupKeys {
     /// An affiliate's activity of one day, one cell per combination of click dimensions (`ClickProfile`).
     func profile(_ affiliate: AffiliateID, _ day: CalendarDay, _ profile: some KeyComponent) -> StoreKey {
         // Room for a profile with a link and four texts: growing the key on the way cost a copy of it.
-        Self.key(profiles, extra: 160) { bytes in
+        profiles.key(reserving: 160) { bytes in
             affiliate.appendKeyBytes(to: &bytes)
             UInt32(day.number).appendKeyBytes(to: &bytes)
             profile.appendKeyBytes(to: &bytes)
@@ -105,21 +106,13 @@ struct RollupKeys {
     }
 
     /// What a conversion row currently contributes, so that a review or refund can take it back exactly.
-    func memo(_ conversion: ConversionID) -> StoreKey { memos.key(conversion) }
+    func memo(_ conversion: ConversionID) -> StoreKey { memos.key(reserving: 16) { conversion.appendKeyBytes(to: &$0) } }
 
     /// Customers that have bought before: the next sale is a returning customer's.
-    func customer(_ id: String) -> StoreKey { customers.key(id) }
+    func customer(_ id: String) -> StoreKey { customers.key(reserving: id.utf8.count + 1) { id.appendKeyBytes(to: &$0) } }
 
     /// Every key of the namespace, for comparing a rebuild with the live cells.
     var all: [Keyspace] { [series, dimensions, standings, profiles, memos, customers, affiliateDimensions] }
-
-    private static func key(_ space: Keyspace, extra: Int, _ build: (inout [UInt8]) -> Void) -> StoreKey {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(space.prefix.bytes.count + extra)
-        bytes.append(contentsOf: space.prefix.bytes)
-        build(&bytes)
-        return StoreKey(bytes: bytes)
-    }
 
     private static func appendAffiliateDimension(_ affiliate: AffiliateID, _ dimension: Dimension, _ period: Period, to bytes: inout [UInt8]) {
         affiliate.appendKeyBytes(to: &bytes)

@@ -60,6 +60,15 @@ public struct Keyspace: Sendable {
         Keyspace(tenantNumber: 0, collection: collection)
     }
 
+    /// A key built in one allocation, where `build` appends about `extra` bytes: for keys built by the thousand.
+    public func key(reserving extra: Int, _ build: (inout [UInt8]) -> Void) -> StoreKey {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(prefix.bytes.count + extra)
+        bytes.append(contentsOf: prefix.bytes)
+        build(&bytes)
+        return StoreKey(bytes: bytes)
+    }
+
     public func key(_ components: any KeyComponent...) -> StoreKey {
         var bytes = prefix.bytes
         for component in components { component.appendKeyBytes(to: &bytes) }
