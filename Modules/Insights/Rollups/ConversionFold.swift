@@ -42,28 +42,29 @@ struct ConversionFold: Sendable {
     /// transaction for all of them would hold sales waiting behind it for milliseconds; plans cut in the order the
     /// rows are pending would write most affiliates' cells in each of them.
     static func plans(_ rows: [Row], namespace: String, size: Int) throws -> [ConversionFold] {
-        var affiliates: [AffiliateKey: [Memos]] = [:]
+        let memos = try rows.map(Memos.init)
+        // Grouped by index: the memos themselves are copied once, into their plan's rows.
+        var affiliates: [AffiliateKey: [Int]] = [:]
         var order: [AffiliateKey] = []
-        for row in rows {
-            let memos = try Memos(row)
-            let affiliate = AffiliateKey(tenant: row.tenant, affiliate: (memos.current ?? memos.counted)?.affiliateID)
+        for (index, memo) in memos.enumerated() {
+            let affiliate = AffiliateKey(tenant: memo.row.tenant, affiliate: (memo.current ?? memo.counted)?.affiliateID)
             if affiliates[affiliate] == nil { order.append(affiliate) }
-            affiliates[affiliate, default: []].append(memos)
+            affiliates[affiliate, default: []].append(index)
         }
         var plans: [ConversionFold] = []
-        var next: [Memos] = []
+        var next: [Int] = []
         for affiliate in order {
             next += affiliates[affiliate]!
             if next.count >= size {
-                plans.append(ConversionFold(next, namespace: namespace))
+                plans.append(ConversionFold(next.lazy.map { memos[$0] }, namespace: namespace))
                 next = []
             }
         }
-        if !next.isEmpty { plans.append(ConversionFold(next, namespace: namespace)) }
+        if !next.isEmpty { plans.append(ConversionFold(next.lazy.map { memos[$0] }, namespace: namespace)) }
         return plans
     }
 
-    private init(_ memos: [Memos], namespace: String) {
+    private init(_ memos: some Collection<Memos>, namespace: String) {
         rows = memos.map(\.row)
         // What each row's cells count now is taken back and what its memo says added, summed first per program,
         // affiliate, day and profile: rows that share all their cells are fanned out to them once.
