@@ -32,7 +32,7 @@ public struct RollupAudit: Sendable {
         let rebuilt = RollupKeys(tenant, namespace: Self.rebuildNamespace)
         for space in rebuilt.all + [PendingConversions(namespace: Self.rebuildNamespace).rows(of: tenant)] { try await Self.clear(space, in: store) }
         let cursor = ClickCursors(namespace: Self.rebuildNamespace).key(tenant)
-        try await store.write { try $0.delete(.rollups, cursor) }
+        try await store.write { writer in _ = try writer.delete(.rollups, cursor) }
         var events = 0
         let projector = InsightsProjector(namespace: Self.rebuildNamespace)
         try await history.replay(tenant) { batch in

@@ -43,7 +43,7 @@ struct ConversionFold: Sendable {
     /// rows are pending would write most affiliates' cells in each of them.
     static func plans(_ rows: [Row], namespace: String, size: Int) throws -> [ConversionFold] {
         let memos = try rows.map(Memos.init)
-        // Grouped by index: the memos themselves are copied once, into their plan's rows.
+        // Grouped and planned by index: the memos are never copied.
         var affiliates: [AffiliateKey: [Int]] = [:]
         var order: [AffiliateKey] = []
         for (index, memo) in memos.enumerated() {
@@ -56,16 +56,16 @@ struct ConversionFold: Sendable {
         for affiliate in order {
             next += affiliates[affiliate]!
             if next.count >= size {
-                plans.append(ConversionFold(next.lazy.map { memos[$0] }, namespace: namespace))
+                plans.append(ConversionFold(memos, at: next, namespace: namespace))
                 next = []
             }
         }
-        if !next.isEmpty { plans.append(ConversionFold(next.lazy.map { memos[$0] }, namespace: namespace)) }
+        if !next.isEmpty { plans.append(ConversionFold(memos, at: next, namespace: namespace)) }
         return plans
     }
 
-    private init(_ memos: some Collection<Memos>, namespace: String) {
-        rows = memos.map(\.row)
+    private init(_ memos: [Memos], at indices: [Int], namespace: String) {
+        rows = indices.map { memos[$0].row }
         // What each row's cells count now is taken back and what its memo says added, summed first per program,
         // affiliate, day and profile: rows that share all their cells are fanned out to them once.
         var sums: [Cells: Contribution] = [:]
@@ -74,9 +74,9 @@ struct ConversionFold: Sendable {
             // Changed in place: a sum copied out of the dictionary and back was copied whole for every row.
             sums[cells, default: Contribution()].add(contribution)
         }
-        for memo in memos {
-            if let old = memo.counted { add(-Contribution(old), of: old, memo.row.tenant) }
-            if let new = memo.current { add(Contribution(new), of: new, memo.row.tenant) }
+        for index in indices {
+            if let old = memos[index].counted { add(-Contribution(old), of: old, memos[index].row.tenant) }
+            if let new = memos[index].current { add(Contribution(new), of: new, memos[index].row.tenant) }
         }
         var batches: [TenantID: RollupBatch] = [:]
         for (cells, sum) in sums {
@@ -100,7 +100,7 @@ struct ConversionFold: Sendable {
             guard let counted = try store.get(.rollups, row.pending) else { return nil }
             return try Memos(Row(tenant: row.tenant, pending: row.pending, counted: counted, memo: row.memo, current: store.get(.rollups, row.memo)))
         }
-        return ConversionFold(memos, namespace: namespace)
+        return ConversionFold(memos, at: Array(memos.indices), namespace: namespace)
     }
 
     func apply(in store: borrowing some StoreWriter & ~Copyable) throws {

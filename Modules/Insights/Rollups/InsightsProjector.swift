@@ -5,20 +5,20 @@ public import Kernel
 /// A conversion row's change stores its memo and marks the row pending (`PendingConversions`). Clicks need nothing
 /// here: the click records are the log `RollupFolder` folds from (`ClickCursors`). It folds both in batches.
 public struct InsightsProjector: EventProjector {
-    private let namespace: String
+    private let keys: TenantRollupKeys
     private let pendingConversions: PendingConversions
 
     public init() { self.init(namespace: RollupKeys.live) }
 
     /// A projector into another namespace: how a rebuild recomputes every cell beside the live ones.
     init(namespace: String) {
-        self.namespace = namespace
+        keys = TenantRollupKeys(namespace: namespace)
         pendingConversions = PendingConversions(namespace: namespace)
     }
 
     public func project(_ event: any DomainEvent, into store: borrowing some StoreWriter & ~Copyable) throws {
         if event is ClickRecorded { return }
-        let keys = RollupKeys(event.tenant, namespace: namespace)
+        let keys = keys(event.tenant)
         let memos = ConversionMemos(tenant: event.tenant, keys: keys, pending: pendingConversions)
         switch event {
         case let conversion as ConversionRecorded:

@@ -6,7 +6,7 @@ import Kernel
 /// projects the raw records into a namespace of its own and compares the two.
 ///
 /// A fold builds thousands of keys, so each is built with one allocation, from prefixes made once per tenant.
-struct RollupKeys {
+struct RollupKeys: Sendable {
     private let series: Keyspace
     private let dimensions: Keyspace
     private let standings: Keyspace
