@@ -15,7 +15,14 @@ struct ConversionMemos {
         if let customer = event.customerID, event.parentConversionID == nil, event.type == .oneTime || event.type == .recurring {
             returning = try !claimsFirstPurchase(of: customer, event, in: store)
         }
-        try replace(event.conversionID, in: store) { _ in ConversionMemo(event, returningCustomer: returning) }
+        let memo = ConversionMemo(event, returningCustomer: returning)
+        // A row is recorded once, so its memo is stored without looking for an earlier one first; only when there is
+        // one (an event delivered again) does the change go through `replace`.
+        if try store.insert(.rollups, keys.memo(event.conversionID), MemoCoding.encode(memo)) {
+            _ = try store.insert(.rollups, pending.key(tenant, event.conversionID), [])
+            return
+        }
+        try replace(event.conversionID, in: store) { _ in memo }
     }
 
     /// Whether the sale is its customer's earliest (by time, then id), whatever order sales arrive in: Stripe sends
