@@ -47,8 +47,7 @@ public struct RollupAudit: Sendable {
         var differences = 0
         var samples: [String] = []
         for (liveSpace, rebuiltSpace) in zip(live.all, rebuilt.all) {
-            let values: Values = liveSpace.prefix == live.memos.prefix ? .memos : liveSpace.prefix == live.customers.prefix ? .firstPurchases : .counters
-            try compare(liveSpace, rebuiltSpace, values) { description in
+            try compare(liveSpace, rebuiltSpace, Values(of: liveSpace, in: live)) { description in
                 differences += 1
                 if samples.count < 10 { samples.append(description) }
             }
@@ -66,6 +65,14 @@ public struct RollupAudit: Sendable {
     /// What a keyspace's values are, which says when two are the same.
     private enum Values {
         case counters, memos, firstPurchases
+
+        init(of space: Keyspace, in keys: RollupKeys) {
+            switch space.prefix {
+            case keys.memos.prefix: self = .memos
+            case keys.customers.prefix: self = .firstPurchases
+            default: self = .counters
+            }
+        }
     }
 
     /// Walks both keyspaces in key order at once, reporting every key whose value differs or that only one has.

@@ -19,8 +19,7 @@ struct ConversionMemos {
         // A row is recorded once, so its memo is stored without looking for an earlier one first; only when there is
         // one (an event delivered again) does the change go through `replace`.
         if try store.insert(.rollups, keys.memo(event.conversionID), MemoCoding.encode(memo)) {
-            _ = try store.insert(.rollups, pending.key(tenant, event.conversionID), [])
-            return
+            return try markPending(event.conversionID, counting: nil, in: store)
         }
         try replace(event.conversionID, in: store) { _ in memo }
     }
@@ -52,7 +51,13 @@ struct ConversionMemos {
         let old = try stored.map(MemoCoding.decode)
         guard let new = change(old), new != old else { return }
         try store.put(.rollups, keys.memo(id), MemoCoding.encode(new))
-        _ = try store.insert(.rollups, pending.key(tenant, id), stored ?? [])
+        try markPending(id, counting: stored, in: store)
+    }
+
+    /// Marks the row pending with the memo the rollups count (`nil`: nothing yet), unless it is pending already: then
+    /// the rollups still count the memo its mark holds.
+    private func markPending(_ id: ConversionID, counting counted: [UInt8]?, in store: borrowing some StoreWriter & ~Copyable) throws {
+        _ = try store.insert(.rollups, pending.key(tenant, id), counted ?? [])
     }
 }
 
