@@ -15,8 +15,11 @@ struct InsightsQuery {
     /// What the rollups do not hold: names and emails for the leaderboard, link slugs for the affiliate's view.
     let affiliates: any AffiliateDirectory
 
-    /// The window from the first day there can be rollups for, to its end: all-time totals.
-    var allTime: InsightsWindow { InsightsWindow(first: CalendarDay(number: 0), last: window.days?.upperBound ?? CalendarDay(window.until)) }
+    /// The window from the first day there can be rollups for, to its end: all-time totals. A window without a day
+    /// ends where it starts, so the days before it.
+    var allTime: InsightsWindow {
+        InsightsWindow(first: CalendarDay(number: 0), last: window.days?.upperBound ?? CalendarDay(window.until).advanced(by: -1))
+    }
 }
 
 /// Who asks: the brand sees revenue; an affiliate sees only their own counts and commission.
