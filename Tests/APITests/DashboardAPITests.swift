@@ -69,6 +69,14 @@ import Testing
                 #expect(reply.status == .ok, "\(path)")
             }
 
+            // A deleted affiliate leaves the leaderboard, but what they did still counts, under their id too.
+            let deleted = try await api.call(.post, "/api/v1/affiliates/bulk-action", token: shop.key, body: #"{"affiliateIds":["\#(john)"],"action":"delete"}"#)
+            #expect(deleted.status == .ok)
+            let johnAfter = try await api.call(.get, "/api/v1/dashboard/summary?affiliateId=\(john)", token: shop.key).json
+            #expect(johnAfter["totalClicks"] == .int(1) && johnAfter["totalLeads"] == .int(1))
+            let board = try await api.call(.get, "/api/v1/dashboard/leaderboard?metric=clicks", token: shop.key).json
+            #expect(board.arrayElements?.compactMap { $0["affiliateId"]?.stringValue } == [jane])
+
             // Another tenant sees none of it.
             let other = try await TrackingFixture.make(api, handle: "other")
             let theirs = try await api.call(.get, "/api/v1/dashboard/summary?affiliateId=\(jane)", token: other.key).json

@@ -22,6 +22,8 @@ struct Roster: TenantDirectory, AffiliateDirectory {
             tenant: tenant, id: id, programID: program, email: "\(id)@example.com", status: .approved, commissionOverride: nil, recruitedBy: nil)
     }
 
+    func program(ofAffiliate id: AffiliateID, _ tenant: TenantID) throws -> ProgramID? { tenant == self.tenant ? affiliates[id] : nil }
+
     func affiliateSummary(_ tenant: TenantID, coupon code: String) throws -> AffiliateSummary? { nil }
     func affiliateSummary(_ tenant: TenantID, program: ProgramID, email: String) throws -> AffiliateSummary? { nil }
 }

@@ -86,6 +86,7 @@ final class LedgerDirectory: ProgramDirectory, AffiliateDirectory, TenantDirecto
     func affiliateSummary(_ tenant: TenantID, _ id: AffiliateID) throws -> AffiliateSummary? {
         tenant == self.tenant ? state.withLock { $0.affiliates[id] } : nil
     }
+    func program(ofAffiliate id: AffiliateID, _ tenant: TenantID) throws -> ProgramID? { try affiliateSummary(tenant, id)?.programID }
     func affiliateSummary(_ tenant: TenantID, coupon code: String) throws -> AffiliateSummary? {
         guard tenant == self.tenant else { return nil }
         return state.withLock { state in state.coupons[code.uppercased()].flatMap { state.affiliates[$0] } }

@@ -24,6 +24,10 @@ extension AffiliateService: AffiliateDirectory {
         try affiliate(tenant, id)?.summary(tenant)
     }
 
+    public func program(ofAffiliate id: AffiliateID, _ tenant: TenantID) throws -> ProgramID? {
+        try database.read { store in try stored(tenant, id, in: store)?.programID }
+    }
+
     public func affiliateSummary(_ tenant: TenantID, coupon code: String) throws -> AffiliateSummary? {
         try summary(tenant, indexedAt: AffiliateKeys.coupons(tenant).key(AffiliateCoupon.normalized(code)))
     }

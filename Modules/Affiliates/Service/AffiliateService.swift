@@ -134,9 +134,12 @@ public struct AffiliateService: Sendable {
     // MARK: Storage
 
     func affiliate(_ tenant: TenantID, _ id: AffiliateID, in store: borrowing some StoreReader & ~Copyable) throws -> Affiliate? {
-        guard let bytes = try store.get(.records, AffiliateKeys.records(tenant).key(id)) else { return nil }
-        let affiliate = try decoded.decode(bytes)
-        return affiliate.deletedAt == nil ? affiliate : nil
+        try stored(tenant, id, in: store).flatMap { $0.deletedAt == nil ? $0 : nil }
+    }
+
+    /// The affiliate's record, deleted or not.
+    func stored(_ tenant: TenantID, _ id: AffiliateID, in store: borrowing some StoreReader & ~Copyable) throws -> Affiliate? {
+        try store.get(.records, AffiliateKeys.records(tenant).key(id)).map(decoded.decode)
     }
 
     /// Loads, changes and stores one affiliate in one write; 404 when it is not the tenant's.

@@ -68,4 +68,6 @@ public protocol AffiliateDirectory: Sendable {
     func affiliateSummary(_ tenant: TenantID, coupon code: String) throws -> AffiliateSummary?
     /// The affiliate with this email on a program's roster.
     func affiliateSummary(_ tenant: TenantID, program: ProgramID, email: String) throws -> AffiliateSummary?
+    /// The program of an affiliate of the tenant, deleted ones too: what they did stays theirs in the numbers.
+    func program(ofAffiliate id: AffiliateID, _ tenant: TenantID) throws -> ProgramID?
 }

@@ -9,16 +9,16 @@ public enum InsightsScope: Sendable, Equatable {
     /// Filters no activity can match (an unknown affiliate, or one outside the given program).
     case nothing
 
-    /// An affiliate is looked up for its program; unknown ids match nothing rather than revealing whether they
-    /// exist elsewhere.
+    /// An affiliate is looked up for its program, a deleted one too (its activity still counts in the totals);
+    /// unknown ids match nothing rather than revealing whether they exist elsewhere.
     public static func resolve(
         tenant: TenantID, programID: ProgramID?, affiliateID: AffiliateID?, affiliates: any AffiliateDirectory
     ) throws -> InsightsScope {
         guard let affiliateID else { return programID.map(InsightsScope.program) ?? .tenant }
-        guard let affiliate = try affiliates.affiliateSummary(tenant, affiliateID), programID.map({ $0 == affiliate.programID }) ?? true else {
+        guard let program = try affiliates.program(ofAffiliate: affiliateID, tenant), programID.map({ $0 == program }) ?? true else {
             return .nothing
         }
-        return .affiliate(affiliateID, program: affiliate.programID)
+        return .affiliate(affiliateID, program: program)
     }
 
     var wide: WideScope? {
