@@ -64,6 +64,9 @@ import Testing
         #expect(OriginPolicy.isWithin("a.bücher.example", "bücher.example") && !OriginPolicy.isWithin("xbücher.example", "bücher.example"))
         #expect(LandingURL("HTTPS://Bücher.Example/").host == "bücher.example" && LandingURL("https:///p").host == nil)
         #expect(LandingURL.host(of: "https://a@b@Shop.Example:1/x") == "shop.example" && LandingURL.host(of: "https:/shop.example") == nil)
+        // IPv6 literals keep their brackets, and their colons are not a port.
+        #expect(LandingURL.host(of: "http://[::1]/") == "[::1]" && LandingURL.host(of: "https://[2001:DB8::1]:8443/x") == "[2001:db8::1]")
+        #expect(LandingURL.host(of: "http://[::1/x") == nil)
     }
 
     @Test func queryTextDecodesAsFoundationDecodesIt() {

@@ -64,7 +64,14 @@ struct LandingURL {
         guard schemeEnd + 2 < url.endIndex, isHTTP(url[..<schemeEnd]) else { return nil }
         var authority = url[(schemeEnd + 3)...].prefix { $0 != slash && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
-        let host = authority.prefix { $0 != colon }
+        // An IPv6 literal keeps its brackets, which hold colons of its own; any other host ends at the port.
+        let host: Bytes
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            host = authority[...close]
+        } else {
+            host = authority.prefix { $0 != colon }
+        }
         guard !host.isEmpty else { return nil }
         guard host.allSatisfy({ $0 < 0x80 }) else { return String(decoding: host, as: UTF8.self).lowercased() }
         return String(unsafeUninitializedCapacity: host.count) { out in
