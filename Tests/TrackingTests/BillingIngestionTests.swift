@@ -64,6 +64,7 @@ import Testing
             _ = try await f.ledger.recordLead(f.tenant, lead, source: .leadAPI, signature: nil)
             let token = try await f.click(by: clicker)
             let stale = try await f.click(by: clicker, daysAgo: 31)
+            let after = try await f.click(by: clicker, daysAgo: -1)
 
             let events = [
                 payment("e1", key: "p1", coupons: ["promo_x", "cora10"], token: token, customer: "c1", email: "buyer@example.com"),
@@ -71,14 +72,15 @@ import Testing
                 payment("e3", key: "p3", customer: "c2", email: "buyer@example.com"),  // the returning customer of e2
                 payment("e4", key: "p4", token: stale, customer: nil, email: "BUYER@example.com"),  // click too old: the lead
                 payment("e5", key: "p5", customer: nil, email: "stranger@example.com"),
+                payment("e6", key: "p6", token: after, customer: nil, email: "buyer@example.com"),  // click a day after the sale: the lead
             ]
             var outcomes: [BillingOutcome] = []
             for event in events { outcomes.append(try await f.billing.apply(event, provider: "stripe", tenant: f.tenant)) }
-            #expect(outcomes == [.recorded, .recorded, .recorded, .recorded, .ignored(reason: "no_referral")])
+            #expect(outcomes == [.recorded, .recorded, .recorded, .recorded, .ignored(reason: "no_referral"), .recorded])
             let rows = try f.conversions().filter { $0.type != .leadReward }
-            #expect(rows.map(\.affiliateID) == [coupon, clicker, clicker, leader])
-            #expect(rows.map(\.attributionMethod) == [.coupon, .metadataOrCustomer, .metadataOrCustomer, .emailMatch])
-            #expect(rows.map(\.couponCode) == ["cora10", nil, nil, nil])
+            #expect(rows.map(\.affiliateID) == [coupon, clicker, clicker, leader, leader])
+            #expect(rows.map(\.attributionMethod) == [.coupon, .metadataOrCustomer, .metadataOrCustomer, .emailMatch, .emailMatch])
+            #expect(rows.map(\.couponCode) == ["cora10", nil, nil, nil, nil])
             #expect(rows.allSatisfy { $0.status == .approved })
         }
     }
