@@ -80,9 +80,12 @@ import Testing
             database.bus.addProjector(InsightsProjector())
             let model = try await Self.record(into: database, clicks: clicks, affiliates: affiliates, ids: ids, random: &random)
             let service = InsightsService(database: database, clock: clock, tenants: roster, affiliates: roster, clicks: clicks, rates: Self.rates)
+            // A window without a day, at the start of a day with an approved sale: pending payouts stop before it.
+            let approved = try #require(model.sales.first { $0.status == .approved }).at
+            let empty = String(Timestamp.format(approved).prefix(10))
             let windows: [(String?, String?)] = [
                 ("2026-01-01", "2026-03-17"), ("2026-01-10T00:00:00Z", "2026-02-01T00:00:00Z"), ("2026-02-01", "2026-02-02"), (nil, nil),
-                ("2025-01-01", "2025-06-01"),
+                ("2025-01-01", "2025-06-01"), (empty, empty), ("2026-01-20T06:00:00", "2026-02-03T18:30:00"),
             ]
             let scopes: [(ProgramID?, AffiliateID?)] = [(nil, nil), (programs[0], nil), (nil, affiliates[3].0), (programs[0], affiliates[3].0)]
             for (since, until) in windows {
@@ -322,7 +325,8 @@ import Testing
         }
     }
 
-    static func date(_ text: String) -> Date { Timestamp.parse(text) ?? Timestamp.parse(text + "T00:00:00Z")! }
+    /// A timestamp, one without an offset (UTC), or a date.
+    static func date(_ text: String) -> Date { Timestamp.parse(text) ?? Timestamp.parse(text + "Z") ?? Timestamp.parse(text + "T00:00:00Z")! }
 }
 
 /// A deterministic generator (SplitMix64), so a failure can be replayed.
