@@ -120,9 +120,15 @@ import Testing
         try await APIHarness.run { api in
             let shop = try await TrackingFixture.make(api)
             try await shop.affiliate(api, code: "john")
-            let reply = try await shop.click(api, #""pageUrl":"https://shop.example/?via=john&email=a@b.c","consentGranted":false"#)
-            #expect(reply.json["status"] == .string("ok") && reply.json["clickToken"] == .null)
+            let reply = try await shop.click(
+                api, #""pageUrl":"https://shop.example/?via=John&email=a@b.c&utm_source=news","referrer":"https://blog.example/","consentGranted":false"#)
+            #expect(reply.json["status"] == .string("ok") && reply.json["clickToken"] == .null && reply.json["affiliateCode"] == .string("john"))
             #expect(reply.json["warnings"] == .array([.string("consent_not_granted")]))
+            // Counted, with nothing of its query string or referrer.
+            let sources = try await api.call(.get, "/api/v1/dashboard/insights/utm?dimension=source", token: shop.key).json
+            #expect(sources["values"] == .array([]))
+            let traffic = try await api.call(.get, "/api/v1/dashboard/traffic-sources", token: shop.key).json
+            #expect(traffic.arrayElements?.first?["source"] == .string("(direct)"))
         }
     }
 

@@ -62,7 +62,8 @@ public struct ClickService: Sendable {
         let rule = try referrerHost.flatMap { try passthrough.match(program.tenant, host: $0, in: store) }
 
         if rule != nil, let existing { return (result.keeping(existing, program, warning: "passthrough_referrer"), nil) }
-        guard let code = request.referralCode ?? order.lazy.compactMap({ page.value($0) }).first else {
+        // Codes are lowercase (`a-z0-9-`); the answer and the record name the affiliate's, whatever the link's case.
+        guard let code = (request.referralCode ?? order.lazy.compactMap({ page.value($0) }).first)?.lowercased() else {
             return (result.ignored("referral_code_missing"), nil)
         }
         guard program.isOpen else { return (result.ignored("program_inactive"), nil) }
@@ -75,8 +76,9 @@ public struct ClickService: Sendable {
             return (result.keeping(existing, program, warning: "repeat_click"), nil)
         }
 
-        var utm = page.utm
-        if let rule {
+        // Without consent nothing of the query string or the referrer is kept: no UTM tags, from the page or a rule.
+        var utm = consent ? page.utm : UTMParameters()
+        if consent, let rule {
             utm = UTMParameters(
                 source: utm.source ?? rule.utmSource, medium: utm.medium ?? rule.utmMedium.nonEmpty,
                 campaign: utm.campaign ?? rule.utmCampaign.nonEmpty, term: utm.term ?? rule.utmTerm.nonEmpty, content: utm.content)
