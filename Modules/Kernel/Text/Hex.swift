@@ -15,7 +15,8 @@ public enum Hex {
 
     public static func decode(_ text: String) -> [UInt8]? { decode(digits: text.utf8) }
 
-    /// Lowercase digits only; `nil` for an odd count, no digits or any other character.
+    /// Digits of either case (signatures are often sent in capitals); `nil` for an odd count, no digits or any other
+    /// character.
     @inlinable
     public static func decode(digits: some Collection<UInt8>) -> [UInt8]? {
         guard digits.count % 2 == 0, !digits.isEmpty else { return nil }
@@ -37,6 +38,7 @@ public enum Hex {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
         default: nil
         }
     }
