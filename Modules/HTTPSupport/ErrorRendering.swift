@@ -1,5 +1,5 @@
 public import Hummingbird
-import Kernel
+public import Kernel
 public import Logging
 
 /// Turns any error into the spec's envelope `{ "error", "message", "field" }` with the right status. Expected
@@ -15,7 +15,8 @@ public enum ErrorRendering {
             body: .init(byteBuffer: ByteBuffer(bytes: domain.envelope.serialized())))
     }
 
-    static func domainError(for error: any Error, logger: Logger) -> DomainError {
+    /// Any error as the `DomainError` it is answered as.
+    public static func domainError(for error: any Error, logger: Logger) -> DomainError {
         switch error {
         case let domain as DomainError:
             return domain

@@ -53,7 +53,11 @@ import Testing
             #expect(try await api.call(.delete, "/passthrough-referrers/\(id.jsonString)?account_id=acme", token: key).status == .noContent)
             #expect(try await api.call(.get, "/passthrough-referrers/\(id.jsonString)?account_id=acme", token: key).status == .notFound)
             let reader = try await api.key("acme", scope: "read")
-            #expect(try await api.call(.post, "/passthrough-referrers?account_id=acme", token: reader, body: #"{"domain":"x.com","utm_source":"x"}"#).status == .forbidden)
+            // Failures of authentication and scope come in the same envelope as the API's own.
+            let readOnly = try await api.call(.post, "/passthrough-referrers?account_id=acme", token: reader, body: #"{"domain":"x.com","utm_source":"x"}"#)
+            #expect(readOnly.status == .forbidden && readOnly.json["success"] == .bool(false) && readOnly.json["error"] == .string("insufficient_scope"))
+            let anonymous = try await api.call(.get, "/passthrough-referrers?account_id=acme")
+            #expect(anonymous.status == .unauthorized && anonymous.json["success"] == .bool(false) && anonymous.json["error"] == .string("unauthorized"))
         }
     }
 }

@@ -71,7 +71,8 @@ func buildRouter(services: VouchServices, configuration: ServerConfiguration, ad
     InstallSnippetController(snippets: services.installSnippets).addRoutes(to: installSnippet)
     // The loader is fetched by every page view of a brand's site: the read budget applies.
     try LoaderController().addRoutes(to: router.group("api/v1/r/loader.js").add(middleware: publicLimits()))
-    let passthrough = router.group("passthrough-referrers").add(middleware: apiAuth).group(context: APIRequestContext.self)
+    let passthrough = router.group("passthrough-referrers").add(middleware: apiAuth.renderingErrors(with: PassthroughEnvelope.failure))
+        .group(context: APIRequestContext.self)
     PassthroughReferrersController(referrers: services.passthroughReferrers, tenants: services.tenants).addRoutes(to: passthrough)
 
     // Browsers on brands' sites: CORS, and one per-address budget across clicks, heartbeats and leads.

@@ -4,6 +4,7 @@ import HTTPSupport
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Logging
 
 /// Authenticates API requests with `Authorization: Bearer rk_live_…` (or `X-Rekomi-Api-Key: rk_live_…`, which the
 /// spec offers server-to-server callers), checks the key's scope against the one the
@@ -18,7 +19,16 @@ struct APIAuthMiddleware: RouterMiddleware {
     let credentials: CredentialStore
     let keyLimiter: RateLimiter
     let anonymousLimiter: RateLimiter
+    /// How failures are answered: the common error envelope, unless an API family has its own.
+    var renderError: @Sendable (any Error, Logger) -> Response = { ErrorRendering.response(for: $0, logger: $1) }
     static let apiKeyHeader = HTTPField.Name("X-Rekomi-Api-Key")!
+
+    /// The same authentication and budgets, answering failures with `render`.
+    func renderingErrors(with render: @escaping @Sendable (any Error, Logger) -> Response) -> Self {
+        var middleware = self
+        middleware.renderError = render
+        return middleware
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -36,7 +46,7 @@ struct APIAuthMiddleware: RouterMiddleware {
             context.credential = credential
             response = try await next(request, context)
         } catch {
-            response = ErrorRendering.response(for: error, logger: context.logger)
+            response = renderError(error, context.logger)
         }
         decision.stamp(&response)
         return response

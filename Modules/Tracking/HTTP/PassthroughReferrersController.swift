@@ -4,8 +4,8 @@ public import Hummingbird
 import Kernel
 import Logging
 
-/// The Passthrough Referrers API of spec/000: its own `{ "success": true, "data": … }` envelope and snake_case
-/// fields. `account_id` is the tenant handle and must be the API key's own tenant (otherwise 404).
+/// The Passthrough Referrers API of spec/000: its own `{ "success": true, "data": … }` envelope (failures:
+/// `PassthroughEnvelope`, which the authentication in front renders them with) and snake_case fields. `account_id` is the tenant handle and must be the API key's own tenant (otherwise 404).
 ///
 /// | method | path                              | scope |
 /// |--------|-----------------------------------|-------|
@@ -26,48 +26,38 @@ public struct PassthroughReferrersController: Sendable {
     /// Mounts the routes on a group rooted at `/passthrough-referrers`.
     public func addRoutes<Context: TenantRequestContext>(to group: RouterGroup<Context>) {
         group.get { request, context in
-            try await enveloped(context) {
-                let account = try account(request, context)
-                let includeInactive = try Self.flag(request.query("include_inactive"))
-                let all = try referrers.all(context.tenant, includeInactive: true)
-                let shown = includeInactive ? all : all.filter(\.isActive)
-                return JSONResponse(.ok, Self.success(.object([
-                    ("referrers", .array(shown.map { $0.json(accountID: account) })),
-                    ("total", .int(shown.count)),
-                    ("active_count", .int(all.filter(\.isActive).count)),
-                ])))
-            }
+            let account = try account(request, context)
+            let includeInactive = try Self.flag(request.query("include_inactive"))
+            let all = try referrers.all(context.tenant, includeInactive: true)
+            let shown = includeInactive ? all : all.filter(\.isActive)
+            return JSONResponse(.ok, Self.success(.object([
+                ("referrers", .array(shown.map { $0.json(accountID: account) })),
+                ("total", .int(shown.count)),
+                ("active_count", .int(all.filter(\.isActive).count)),
+            ])))
         }
         group.post { request, context in
-            try await enveloped(context) {
-                let account = try account(request, context)
-                let body = try await request.fields()
-                let created = try await referrers.create(context.tenant, PassthroughChanges(body))
-                return JSONResponse(.created, Self.success(created.json(accountID: account)))
-            }
+            let account = try account(request, context)
+            let body = try await request.fields()
+            let created = try await referrers.create(context.tenant, PassthroughChanges(body))
+            return JSONResponse(.created, Self.success(created.json(accountID: account)))
         }
         group.get(":referrer_id") { request, context in
-            try await enveloped(context) {
-                let account = try account(request, context)
-                guard let referrer = try referrers.referrer(context.tenant, try Self.id(context)) else { throw Self.notFound }
-                return JSONResponse(.ok, Self.success(referrer.json(accountID: account)))
-            }
+            let account = try account(request, context)
+            guard let referrer = try referrers.referrer(context.tenant, try Self.id(context)) else { throw Self.notFound }
+            return JSONResponse(.ok, Self.success(referrer.json(accountID: account)))
         }
         group.patch(":referrer_id") { request, context in
-            try await enveloped(context) {
-                let account = try account(request, context)
-                let id = try Self.id(context)
-                let body = try await request.fields()
-                let updated = try await referrers.update(context.tenant, id, PassthroughChanges(body))
-                return JSONResponse(.ok, Self.success(updated.json(accountID: account)))
-            }
+            let account = try account(request, context)
+            let id = try Self.id(context)
+            let body = try await request.fields()
+            let updated = try await referrers.update(context.tenant, id, PassthroughChanges(body))
+            return JSONResponse(.ok, Self.success(updated.json(accountID: account)))
         }
         group.delete(":referrer_id") { request, context in
-            try await enveloped(context) {
-                _ = try account(request, context)
-                try await referrers.delete(context.tenant, try Self.id(context))
-                return JSONResponse(.noContent, .null)
-            }
+            _ = try account(request, context)
+            try await referrers.delete(context.tenant, try Self.id(context))
+            return JSONResponse(.noContent, .null)
         }
     }
 
@@ -80,20 +70,6 @@ public struct PassthroughReferrersController: Sendable {
         }
         guard try tenants.tenant(context.tenant)?.handle == account else { throw DomainError.notFound("Account") }
         return account
-    }
-
-    /// Answers failures in this API's envelope too: `{ "success": false, "error", "message", "field" }`.
-    private func enveloped(_ context: some TenantRequestContext, _ body: () async throws -> JSONResponse) async throws -> Response {
-        let response: JSONResponse
-        do {
-            response = try await body()
-        } catch let error as DomainError {
-            guard case .object(let members) = error.envelope else { throw error }
-            var failure = ErrorRendering.response(for: error, logger: context.logger)
-            failure.body = .init(byteBuffer: ByteBuffer(bytes: JSONValue.object([("success", .bool(false))] + members).serialized()))
-            return failure
-        }
-        return response.response
     }
 
     private static func success(_ data: JSONValue) -> JSONValue { .object([("success", .bool(true)), ("data", data)]) }
