@@ -53,7 +53,7 @@ import Testing
         }
     }
 
-    @Test func unpaidRowsWaitForReviewUnlessConfirmedAndPaidRowsCanBeLeftOut() async throws {
+    @Test func unpaidRowsAreLockedUnlessConfirmedAndPaidRowsCanBeLeftOut() async throws {
         try await APIHarness.run { api in
             let shop = try await TrackingFixture.make(api)
             try await shop.affiliate(api, code: "jane")
@@ -65,6 +65,10 @@ import Testing
             #expect(run.json["imported"] == .int(1) && run.json["unpaidConfirmedCents"] == .int(0) && run.json["excludePaid"] == .bool(true))
             let items = try await api.call(.get, "/api/v1/conversions", token: shop.key).json["items"]?.arrayElements ?? []
             #expect(items.map { $0["status"] } == [.string("Pending")])
+            // Unconfirmed unpaid history is locked: a review cannot make it payable.
+            let id = try #require(items.first?["id"]?.stringValue)
+            let approval = try await api.call(.post, "/api/v1/conversions/\(id)/approve", token: shop.key)
+            #expect(approval.status == .conflict && approval.json["error"] == .string("conversion_not_reviewable"))
             let huge = Self.body(shop.program, [Self.rows[1]]).replacingOccurrences(of: #""paid":false"#, with: #""paid":false,"pad":"\#(String(repeating: "x", count: 4 << 20))""#)
             #expect(try await api.call(.post, "/api/v1/conversions/import", token: shop.key, body: huge).status == .contentTooLarge)
         }

@@ -83,7 +83,7 @@ import Testing
 
             // Overrides follow their sale; they are not reviewed on their own.
             let share = try #require(try f.conversions().first { $0.parentConversionID != nil })
-            #expect(await domainError { _ = try await f.ledger.review(f.tenant, share.id, to: .approved) }?.code == "not_found")
+            #expect(await domainError { _ = try await f.ledger.review(f.tenant, share.id, to: .approved) }?.code == "conversion_not_reviewable")
         }
     }
 }

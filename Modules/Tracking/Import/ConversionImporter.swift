@@ -4,8 +4,8 @@ public import Kernel
 
 /// `POST /api/v1/conversions/import` and its preview: historical sales brought over from another platform, so
 /// migrated affiliates keep their earnings and stats. Money safety: paid rows are settled history (Paid) and can
-/// never be paid again; unpaid rows become payable (Approved) only with `confirmUnpaidPayout`, otherwise they wait
-/// as Pending for the brand's review. Re-running an import skips the rows it already wrote.
+/// never be paid again; unpaid rows become payable (Approved) only with `confirmUnpaidPayout`, otherwise they are
+/// locked history, Pending, that no review makes payable. Re-running an import skips the rows it already wrote.
 public struct ConversionImporter: Sendable {
     let database: Database
     let clock: any WallClock
