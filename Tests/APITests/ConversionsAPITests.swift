@@ -40,6 +40,8 @@ import Testing
             #expect(next.json["items"]?.arrayElements?.first?["id"] == .string(ids[0]) && next.json["hasMore"] == .bool(false))
             let future = try await api.call(.get, "/api/v1/conversions?since=2999-01-01T00:00:00Z", token: shop.key)
             #expect(future.json["items"]?.arrayElements?.isEmpty == true)
+            #expect(try await api.call(.get, "/api/v1/conversions?since=2999-01-01", token: shop.key).json["items"]?.arrayElements?.isEmpty == true)
+            #expect(try await api.call(.get, "/api/v1/conversions?since=2000-01-01", token: shop.key).json["items"]?.arrayElements?.count == ids.count)
 
             for bad in ["status=Paidd", "affiliateId=nope", "since=yesterday", "take=0"] {
                 let reply = try await api.call(.get, "/api/v1/conversions?\(bad)", token: shop.key)
@@ -135,6 +137,10 @@ extension JSONValue {
             #expect(items.first { $0["id"] == .string(saleID) }?["commissionCents"] == .int(2_001))
             #expect(share["affiliateId"] == .string(recruiter) && share["amountCents"] == .int(0) && share["commissionCents"] == .int(250))
             #expect(share["attributionMethod"] == .string("sub_affiliate_override") && share["status"] == .string("Approved"))
+            // The override follows its sale: it is not reviewed on its own.
+            let shareID = try #require(share["id"]?.stringValue)
+            let review = try await api.call(.post, "/api/v1/conversions/\(shareID)/deny", token: shop.key)
+            #expect(review.status == .conflict && review.json["error"] == .string("conversion_not_reviewable"))
             let drilldown = try await api.call(.get, "/api/v1/affiliates/\(recruiter)/sub-affiliates", token: shop.key)
             let row = try #require(drilldown.json.arrayElements?.first)
             #expect(row["totalCommissionCents"] == .int(2_001) && row["overrideEarnedCents"] == .int(250) && row["currency"] == .string("USD"))

@@ -325,8 +325,7 @@ import Testing
         }
     }
 
-    /// A timestamp, one without an offset (UTC), or a date.
-    static func date(_ text: String) -> Date { Timestamp.parse(text) ?? Timestamp.parse(text + "Z") ?? Timestamp.parse(text + "T00:00:00Z")! }
+    static func date(_ text: String) -> Date { Timestamp.parse(timeOrDate: text)! }
 }
 
 /// A deterministic generator (SplitMix64), so a failure can be replayed.

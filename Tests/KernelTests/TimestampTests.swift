@@ -21,4 +21,11 @@ import Testing
         #expect(Timestamp.parse("2026-05-01T12:00:00.500Z") == Date(timeIntervalSince1970: 1_777_636_800.5))
         #expect(Timestamp.parse("yesterday") == nil)
     }
+
+    @Test func queryBoundsMayBeDatesOrTimesWithoutAnOffset() {
+        #expect(Timestamp.parse(timeOrDate: "2026-05-01T12:00:00") == Date(timeIntervalSince1970: 1_777_636_800))
+        #expect(Timestamp.parse(timeOrDate: "2026-05-01") == Date(timeIntervalSince1970: 1_777_593_600))
+        #expect(Timestamp.parse(timeOrDate: "2026-05-01T14:00:00+02:00") == Date(timeIntervalSince1970: 1_777_636_800))
+        #expect(Timestamp.parse(timeOrDate: "yesterday") == nil && Timestamp.parse(timeOrDate: "2026-05") == nil)
+    }
 }

@@ -36,9 +36,8 @@ public struct InsightsWindow: Sendable, Equatable {
         return InsightsWindow(first: first, last: last)
     }
 
-    /// A timestamp, one without an offset (read as UTC), or a date.
     private static func time(_ raw: String, _ name: String) throws(DomainError) -> Date {
-        if let date = Timestamp.parse(raw) ?? Timestamp.parse(raw + "Z") ?? Timestamp.parse(raw + "T00:00:00Z") { return date }
+        if let date = Timestamp.parse(timeOrDate: raw) { return date }
         throw DomainError.validation(name, "\(name) must be an ISO-8601 timestamp or date")
     }
 

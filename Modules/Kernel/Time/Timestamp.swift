@@ -32,6 +32,12 @@ public enum Timestamp {
         return try? Date(string, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
+    /// What a query's `since` or `until` may be: a timestamp, one without an offset (read as UTC), or a date (its
+    /// midnight UTC).
+    public static func parse(timeOrDate string: String) -> Date? {
+        parse(string) ?? parse(string + "Z") ?? parse(string + "T00:00:00Z")
+    }
+
     /// Year, month and day of a day count since 1970-01-01 in the proleptic Gregorian calendar (the "civil from
     /// days" algorithm: eras of 400 years, years starting in March so the leap day comes last).
     public static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {

@@ -43,7 +43,7 @@ public struct ConversionFilter: Sendable {
 
     private static func time(_ raw: String?, _ name: String) throws(DomainError) -> Date? {
         guard let raw else { return nil }
-        guard let date = Timestamp.parse(raw) else { throw DomainError.validation(name, "\(name) must be an ISO-8601 timestamp") }
+        guard let date = Timestamp.parse(timeOrDate: raw) else { throw DomainError.validation(name, "\(name) must be an ISO-8601 timestamp or date") }
         return date
     }
 }
