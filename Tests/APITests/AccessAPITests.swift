@@ -153,6 +153,9 @@ import Testing
     @Test func operationalEndpointsAnswerWithoutCredentials() async throws {
         try await APIHarness.run { api in
             #expect(try await api.call(.get, "/healthz").raw == "ok")
+            // HEAD answers as GET does, without a body.
+            let probe = try await api.call(.head, "/healthz")
+            #expect(probe.status == .ok && probe.raw.isEmpty)
             #expect(try await api.call(.get, "/readyz").raw == "ready")
             let document = try await api.call(.get, "/openapi.json")
             #expect(document.json["openapi"] == .string("3.1.0"))

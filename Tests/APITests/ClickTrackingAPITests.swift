@@ -199,7 +199,13 @@ import Testing
         try await APIHarness.run { api in
             let shop = try await TrackingFixture.make(api)
             try await shop.affiliate(api, code: "john")
+            // A HEAD is no visit: the same headers, and nothing recorded.
+            let probe = try await api.call(.head, "/api/v1/r/c.gif", headers: [.referer: "https://shop.example/landing?via=john"])
+            #expect(probe.status == .ok && probe.header("Content-Type") == "image/gif" && probe.raw.isEmpty)
+            let clicks = { try await api.call(.get, "/api/v1/dashboard/summary", token: shop.key).json["totalClicks"] }
+            #expect(try await clicks() == .int(0))
             let pixel = try await api.call(.get, "/api/v1/r/c.gif", headers: [.referer: "https://shop.example/landing?via=john"])
+            #expect(try await clicks() == .int(1))
             #expect(pixel.status == .ok && pixel.header("Content-Type") == "image/gif" && pixel.header("Cache-Control")?.contains("no-store") == true)
             #expect(pixel.raw.hasPrefix("GIF89a"))
             // The same GIF whatever happened: no code, a foreign site, no Referer at all.

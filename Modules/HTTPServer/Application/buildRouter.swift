@@ -12,7 +12,9 @@ import Tracking
 
 /// Mounts every route. Plan gates per resource family are decided here, in one place.
 func buildRouter(services: VouchServices, configuration: ServerConfiguration, adminToken: String, clock: any WallClock) throws -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    // HEAD answers as GET does, without the body (load balancers probe `/healthz` so); the pixel has its own, which
+    // records nothing.
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
 
     HealthRoutes.add(to: router, database: services.database)

@@ -22,7 +22,8 @@ public struct PixelController: Sendable {
         self.countries = countries
     }
 
-    /// Mounts the route on a group rooted at `/api/v1/r`.
+    /// Mounts the route on a group rooted at `/api/v1/r`. `HEAD` answers the same headers and records nothing: only a
+    /// page that shows the pixel is a visit.
     public func addRoutes<Context: VisitorRequestContext>(to group: RouterGroup<Context>) {
         group.get("c.gif") { request, context in
             let visitor = countries.visitor(request, context)
@@ -31,9 +32,13 @@ public struct PixelController: Sendable {
             } catch {
                 context.logger.debug("pixel click not recorded", metadata: ["reason": "\(error)"])
             }
-            return Response(
-                status: .ok, headers: [.contentType: "image/gif", .cacheControl: "no-store, max-age=0"],
-                body: .init(byteBuffer: ByteBuffer(bytes: Self.gif)))
+            return Self.image
         }
+        group.head("c.gif") { _, _ in Response(status: .ok, headers: Self.image.headers) }
+    }
+
+    private static var image: Response {
+        Response(
+            status: .ok, headers: [.contentType: "image/gif", .cacheControl: "no-store, max-age=0"], body: .init(byteBuffer: ByteBuffer(bytes: gif)))
     }
 }
