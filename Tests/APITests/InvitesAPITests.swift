@@ -101,6 +101,9 @@ import Testing
             #expect(legacy.json["created"] == .int(2))
             let tooMany = (0...50).map { "\"p\($0)@x.com\"" }.joined(separator: ",")
             #expect(try await api.call(.post, "/api/affiliate-invites/bulk", token: key, body: #"{"programId":"\#(program)","emails":[\#(tooMany)]}"#).status == .badRequest)
+            // An empty batch is refused under the field that was sent.
+            let empty = try await api.call(.post, "/api/affiliate-invites/bulk", token: key, body: #"{"programId":"\#(program)","emails":[]}"#)
+            #expect(empty.status == .badRequest && empty.json["field"] == .string("emails"))
         }
     }
 

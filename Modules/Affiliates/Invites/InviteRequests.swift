@@ -52,20 +52,24 @@ public struct BulkInvite: Sendable {
     public init(_ body: FieldReader) throws(DomainError) {
         terms = try InviteTerms(body)
         var rows: [(Invitee, String?)] = []
+        // Errors about the batch name the field the caller sent.
+        var field = "recipients"
         if case .value(.array(let recipients)) = body.raw("recipients") {
             for (index, recipient) in recipients.enumerated() {
-                let field = "recipients[\(index)].email"
-                guard let email = recipient["email"]?.stringValue else { throw DomainError.validation(field, "\(field) is required") }
+                let emailField = "recipients[\(index)].email"
+                guard let email = recipient["email"]?.stringValue else { throw DomainError.validation(emailField, "\(emailField) is required") }
                 let requested = recipient["slug"]?.stringValue
-                rows.append((Invitee(email: try EmailAddress.normalized(email, field: field), fullName: recipient["fullName"]?.stringValue, slug: nil), requested))
+                rows.append(
+                    (Invitee(email: try EmailAddress.normalized(email, field: emailField), fullName: recipient["fullName"]?.stringValue, slug: nil), requested))
             }
         } else if let emails = try body.strings("emails", maxCount: Self.maxRecipients, maxLength: 254).value {
+            field = "emails"
             for email in emails { rows.append((Invitee(email: try EmailAddress.normalized(email, field: "emails"), fullName: nil, slug: nil), nil)) }
         } else {
             throw DomainError.validation("recipients", "recipients (or emails) is required")
         }
         guard !rows.isEmpty, rows.count <= Self.maxRecipients else {
-            throw DomainError.validation("recipients", "send 1 to \(Self.maxRecipients) recipients per call")
+            throw DomainError.validation(field, "send 1 to \(Self.maxRecipients) recipients per call")
         }
         self.rows = rows
     }
