@@ -22,8 +22,8 @@ public struct InsightsWindow: Sendable, Equatable {
 
     /// From the `since` and `until` query parameters: ISO-8601 timestamps or plain dates (`2026-04-14`).
     public static func parse(since: String?, until: String?, now: Date, defaultDays: Int = 30) throws(DomainError) -> InsightsWindow {
-        let end = try until.map { (raw) throws(DomainError) in try time(raw, "until") } ?? now
-        let start = try since.map { (raw) throws(DomainError) in try time(raw, "since") } ?? end.addingTimeInterval(-Double(defaultDays) * 86_400)
+        let end = try until.map { (raw) throws(DomainError) in try Timestamp.queryBound(raw, "until") } ?? now
+        let start = try since.map { (raw) throws(DomainError) in try Timestamp.queryBound(raw, "since") } ?? end.addingTimeInterval(-Double(defaultDays) * 86_400)
         guard start <= end else { throw DomainError.validation("since", "since must not be after until") }
         // `until` is exclusive: at midnight its day is not part of the window.
         let endDay = CalendarDay(end)
@@ -34,11 +34,6 @@ public struct InsightsWindow: Sendable, Equatable {
             throw DomainError.validation("since", "a window spans at most \(maximumDays) days")
         }
         return InsightsWindow(first: first, last: last)
-    }
-
-    private static func time(_ raw: String, _ name: String) throws(DomainError) -> Date {
-        if let date = Timestamp.parse(timeOrDate: raw) { return date }
-        throw DomainError.validation(name, "\(name) must be an ISO-8601 timestamp or date")
     }
 
     /// Every day of the window, oldest first.

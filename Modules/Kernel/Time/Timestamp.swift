@@ -38,6 +38,12 @@ public enum Timestamp {
         parse(string) ?? parse(string + "Z") ?? parse(string + "T00:00:00Z")
     }
 
+    /// The query parameter `name` read as `parse(timeOrDate:)` does; 400 `validation_failed` when it is neither.
+    public static func queryBound(_ raw: String, _ name: String) throws(DomainError) -> Date {
+        guard let date = parse(timeOrDate: raw) else { throw DomainError.validation(name, "\(name) must be an ISO-8601 timestamp or date") }
+        return date
+    }
+
     /// Year, month and day of a day count since 1970-01-01 in the proleptic Gregorian calendar (the "civil from
     /// days" algorithm: eras of 400 years, years starting in March so the leap day comes last).
     public static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {

@@ -29,7 +29,8 @@ public struct ConversionFilter: Sendable {
                 }
                 return status
             },
-            since: try Self.time(query("since"), "since"), until: try Self.time(query("until"), "until"))
+            since: try query("since").map { (raw) throws(DomainError) in try Timestamp.queryBound(raw, "since") },
+            until: try query("until").map { (raw) throws(DomainError) in try Timestamp.queryBound(raw, "until") })
     }
 
     func matches(_ conversion: Conversion) -> Bool {
@@ -39,11 +40,5 @@ public struct ConversionFilter: Sendable {
         if let since, conversion.createdAt < since { return false }
         if let until, conversion.createdAt >= until { return false }
         return true
-    }
-
-    private static func time(_ raw: String?, _ name: String) throws(DomainError) -> Date? {
-        guard let raw else { return nil }
-        guard let date = Timestamp.parse(timeOrDate: raw) else { throw DomainError.validation(name, "\(name) must be an ISO-8601 timestamp or date") }
-        return date
     }
 }

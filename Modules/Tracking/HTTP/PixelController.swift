@@ -32,13 +32,10 @@ public struct PixelController: Sendable {
             } catch {
                 context.logger.debug("pixel click not recorded", metadata: ["reason": "\(error)"])
             }
-            return Self.image
+            return Response(status: .ok, headers: Self.headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.gif)))
         }
-        group.head("c.gif") { _, _ in Response(status: .ok, headers: Self.image.headers) }
+        group.head("c.gif") { _, _ in Response(status: .ok, headers: Self.headers) }
     }
 
-    private static var image: Response {
-        Response(
-            status: .ok, headers: [.contentType: "image/gif", .cacheControl: "no-store, max-age=0"], body: .init(byteBuffer: ByteBuffer(bytes: gif)))
-    }
+    private static let headers: HTTPFields = [.contentType: "image/gif", .cacheControl: "no-store, max-age=0"]
 }
